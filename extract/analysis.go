@@ -40,7 +40,10 @@ type Mention struct {
 	Start    int    `json:"start"` // byte offset in the document text
 	End      int    `json:"end"`
 	Text     string `json:"text"`
-	Type     string `json:"type"` // PERSON, ORG, GPE, LOC, NORP, EVENT, WORK, ...
+	Type     string `json:"type"` // PERSON, ORG, GPE, LOC, NORP, EVENT, WORK, DATE, ...
+	// Value is the normalised value of a DATE, TIME, MONEY, PERCENT or
+	// QUANTITY mention ("2021-03-17"), or the GPE a NORP points at.
+	Value string `json:"value,omitempty"`
 	// Entity is the local key of the entity this mention was resolved to.
 	Entity string `json:"entity,omitempty"`
 }
