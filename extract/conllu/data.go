@@ -28,4 +28,3 @@ func SharedDataDir() string {
 		dir = parent
 	}
 }
-
