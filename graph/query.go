@@ -20,7 +20,6 @@ func (s *Store) Query(ctx context.Context, lang, text string, limit int) ([]any,
 	return RunQuery(ctx, s, lang, text, limit)
 }
 
-
 // RunQuery runs a query against any open store.
 func RunQuery(ctx context.Context, s *Store, lang, text string, limit int) ([]any, error) {
 	l := query.GetLanguage(lang)
