@@ -9,6 +9,11 @@ type Arg struct {
 	Type string `json:"type,omitempty"`
 	// Literal marks an argument that is a value, not an entity (a quote).
 	Literal bool `json:"literal,omitempty"`
+	// Start and End locate the argument's text in the document (byte
+	// offsets) when it is a span of it; both 0 otherwise. The resolver uses
+	// them to find the mention behind the argument.
+	Start int `json:"-"`
+	End   int `json:"-"`
 }
 
 // Fact is one subject–predicate–object statement read from one sentence.
