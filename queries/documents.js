@@ -1,0 +1,8 @@
+// documents: the articles in the graph with headline, date, publisher and source.
+g.V(sdo("NewsArticle")).In(TYPE)
+  .Save(sdo("identifier"), "doc_id")
+  .SaveOpt(HEADLINE, "headline")
+  .SaveOpt(sdo("datePublished"), "date")
+  .SaveOpt(sdo("publisher"), "publisher")
+  .SaveOpt(fg("source"), "source")
+  .All();

@@ -1,0 +1,22 @@
+// neighbourhood: an entity and the entities it is related to, shaped for the
+// Cayley UI's visualize page ({source, target, source_label, target_label}).
+// params: entity — a name or alias.
+var centers = entity(params.entity).ToArray();
+var labels = {};
+function label(n) { if (!(n in labels)) { labels[n] = nameOf(n); } return labels[n]; }
+var seen = {};
+function edge(a, b, rel) {
+  var k = a + " " + b;
+  if (seen[k]) { return; }
+  seen[k] = true;
+  g.Emit({source: a, target: b, source_label: label(a), target_label: label(b), relation: rel});
+}
+for (var i = 0; i < centers.length; i++) {
+  var c = centers[i];
+  g.V(c).In(SUBJ).Save(OBJ, "o").Save(PRED, "p").ForEach(function(r) {
+    if (g.V(r.o).Has(fg("entityType")).Count() > 0) { edge(c, r.o, r.p); }
+  });
+  g.V(c).In(OBJ).Save(SUBJ, "s").Save(PRED, "p").ForEach(function(r) {
+    edge(r.s, c, r.p);
+  });
+}
