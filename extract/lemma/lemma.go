@@ -1,0 +1,335 @@
+// Package lemma is an English lemmatizer learned from Universal
+// Dependencies treebanks.
+//
+// A lemma is obtained from the word form by an edit script: optionally
+// lower-case the form, strip a number of bytes from its end and append a
+// string ("studies" → lower, strip 3, append "y"). The lemmatizer keeps a
+// lexicon of the scripts of the (form, tag) pairs seen in training and,
+// for unseen words, picks the most frequent script among training words
+// with the same tag and the longest shared suffix.
+package lemma
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/factgraph/factgraph/extract/conllu"
+	"github.com/factgraph/factgraph/extract/nlp/perceptron"
+)
+
+// maxSuffix is the longest suffix (in bytes) the backoff rules look at.
+const maxSuffix = 7
+
+// Script is an edit script from form to lemma.
+type Script struct {
+	Lower  bool   // lower-case the form first
+	Strip  int    // bytes removed from the end
+	Append string // appended afterwards
+}
+
+// Apply applies the script to form. When the script does not fit (strips
+// more than the form has), the form is returned unchanged.
+func (s Script) Apply(form string) string {
+	if s.Lower {
+		form = strings.ToLower(form)
+	}
+	if s.Strip > len(form) {
+		return form
+	}
+	if s.Strip == 0 && s.Append == "" {
+		return form
+	}
+	return form[:len(form)-s.Strip] + s.Append
+}
+
+func (s Script) key() string {
+	l := "k"
+	if s.Lower {
+		l = "l"
+	}
+	return l + strconv.Itoa(s.Strip) + "|" + s.Append
+}
+
+func parseKey(k string) (Script, error) {
+	if len(k) < 3 || (k[0] != 'k' && k[0] != 'l') {
+		return Script{}, fmt.Errorf("bad script %q", k)
+	}
+	n, rest, ok := strings.Cut(k[1:], "|")
+	if !ok {
+		return Script{}, fmt.Errorf("bad script %q", k)
+	}
+	strip, err := strconv.Atoi(n)
+	if err != nil || strip < 0 {
+		return Script{}, fmt.Errorf("bad script %q", k)
+	}
+	return Script{Lower: k[0] == 'l', Strip: strip, Append: rest}, nil
+}
+
+// ScriptFor returns the shortest edit script turning form into lemma,
+// preferring to keep the case.
+func ScriptFor(form, lemma string) Script {
+	best := diff(form, lemma, false)
+	if lf := strings.ToLower(form); lf != form {
+		if s := diff(lf, lemma, true); s.Strip < best.Strip {
+			best = s
+		}
+	}
+	return best
+}
+
+func diff(form, lemma string, lower bool) Script {
+	p := 0
+	for p < len(form) && p < len(lemma) && form[p] == lemma[p] {
+		p++
+	}
+	return Script{Lower: lower, Strip: len(form) - p, Append: lemma[p:]}
+}
+
+// Lemmatizer is a trained lemmatizer, read-only and safe for concurrent use.
+type Lemmatizer struct {
+	scripts []Script
+	lex     map[string]int32 // form + "\t" + xpos → script
+	lexLow  map[string]int32 // lower(form) + "\t" + xpos → script
+	rules   map[string]int32 // xpos + "\t" + suffix → script
+}
+
+// Lemma returns the lemma of form with Penn tag xpos.
+func (l *Lemmatizer) Lemma(form, xpos string) string {
+	if form == "" {
+		return form
+	}
+	if s, ok := l.lex[form+"\t"+xpos]; ok {
+		return l.scripts[s].Apply(form)
+	}
+	return l.fallback(form, xpos)
+}
+
+// fallback lemmatizes a form missing from the exact-form lexicon.
+func (l *Lemmatizer) fallback(form, xpos string) string {
+	norm := keepCase(form, xpos)
+	low := strings.ToLower(form)
+	if s, ok := l.lexLow[low+"\t"+xpos]; ok {
+		return l.scripts[s].Apply(norm)
+	}
+	if s := l.ruleScript(low, xpos); s >= 0 && l.scripts[s].Strip <= len(norm) {
+		return l.scripts[s].Apply(norm)
+	}
+	return norm
+}
+
+// keepCase lower-cases forms whose tag is not a proper noun.
+func keepCase(form, xpos string) string {
+	if strings.HasPrefix(xpos, "NNP") {
+		return form
+	}
+	return strings.ToLower(form)
+}
+
+// Example is one training word.
+type Example struct {
+	Form, XPOS, Lemma string
+}
+
+// Examples extracts the words of CoNLL-U sentences.
+func Examples(ss []*conllu.Sentence) []Example {
+	var out []Example
+	for _, s := range ss {
+		for _, i := range s.Words() {
+			l := &s.Lines[i]
+			if l.Lemma == "_" && l.Form != "_" {
+				continue
+			}
+			out = append(out, Example{Form: l.Form, XPOS: l.XPOS, Lemma: l.Lemma})
+		}
+	}
+	return out
+}
+
+// Train builds a lemmatizer from training words. It is deterministic:
+// ties are broken by script order of first appearance.
+func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
+	l := &Lemmatizer{lex: map[string]int32{}, lexLow: map[string]int32{}, rules: map[string]int32{}}
+	scriptID := map[string]int32{}
+	type counter map[int32]int
+	lex := map[string]counter{}
+	lexLow := map[string]counter{}
+	rules := map[string]counter{}
+	// words seen per (xpos, suffix), to count each form type once
+	seen := map[string]bool{}
+	add := func(m map[string]counter, k string, s int32) {
+		c := m[k]
+		if c == nil {
+			c = counter{}
+			m[k] = c
+		}
+		c[s]++
+	}
+	intern := func(sc Script) int32 {
+		k := sc.key()
+		id, ok := scriptID[k]
+		if !ok {
+			id = int32(len(l.scripts))
+			scriptID[k] = id
+			l.scripts = append(l.scripts, sc)
+		}
+		return id
+	}
+	for i, ex := range data {
+		if i%50000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		add(lex, ex.Form+"\t"+ex.XPOS, intern(ScriptFor(ex.Form, ex.Lemma)))
+		norm := keepCase(ex.Form, ex.XPOS)
+		id := intern(ScriptFor(norm, ex.Lemma))
+		low := strings.ToLower(ex.Form)
+		add(lexLow, low+"\t"+ex.XPOS, id)
+		if seen[low+"\t"+ex.XPOS] {
+			continue
+		}
+		seen[low+"\t"+ex.XPOS] = true
+		for n := 0; n <= maxSuffix && n <= len(low); n++ {
+			add(rules, ex.XPOS+"\t"+low[len(low)-n:], id)
+		}
+	}
+	pick := func(c counter) int32 {
+		best, bn := int32(-1), -1
+		for s, n := range c {
+			if n > bn || (n == bn && s < best) {
+				best, bn = s, n
+			}
+		}
+		return best
+	}
+	for k, c := range rules {
+		// a suffix seen with a single word type is not a rule
+		total := 0
+		for _, n := range c {
+			total += n
+		}
+		_, suf, _ := strings.Cut(k, "\t")
+		if total < 2 && suf != "" {
+			continue
+		}
+		l.rules[k] = pick(c)
+	}
+	for k, c := range lexLow {
+		l.lexLow[k] = pick(c)
+	}
+	// Drop the lexicon entries whose lemma the back-off already gives: the
+	// model is smaller and its output the same.
+	for k, c := range lex {
+		form, xpos, _ := strings.Cut(k, "\t")
+		s := pick(c)
+		if l.scripts[s].Apply(form) != l.fallback(form, xpos) {
+			l.lex[k] = s
+		}
+	}
+	for k, s := range l.lexLow {
+		low, xpos, _ := strings.Cut(k, "\t")
+		if r := l.ruleScript(low, xpos); r >= 0 && l.scripts[r] == l.scripts[s] {
+			delete(l.lexLow, k)
+		}
+	}
+	return l, nil
+}
+
+func (l *Lemmatizer) ruleScript(low, xpos string) int32 {
+	for n := min(maxSuffix, len(low)); n >= 0; n-- {
+		if s, ok := l.rules[xpos+"\t"+low[len(low)-n:]]; ok && l.scripts[s].Strip <= len(low) {
+			return s
+		}
+	}
+	return -1
+}
+
+const fileMagic = "FGLEM1"
+
+// Save writes the lemmatizer gzip-compressed.
+func (l *Lemmatizer) Save(w io.Writer) error {
+	zw := gzip.NewWriter(w)
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(fileMagic)
+	keys := make([]string, len(l.scripts))
+	for i, s := range l.scripts {
+		keys[i] = s.key()
+	}
+	if err := perceptron.WriteStrings(bw, keys); err != nil {
+		return fmt.Errorf("lemma: save: %w", err)
+	}
+	for _, m := range []map[string]int32{l.lex, l.lexLow, l.rules} {
+		ks := make([]string, 0, len(m))
+		for k := range m {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		ids := make([]int32, len(ks))
+		for i, k := range ks {
+			ids[i] = m[k]
+		}
+		if err := perceptron.WriteStrings(bw, ks); err != nil {
+			return fmt.Errorf("lemma: save: %w", err)
+		}
+		if err := binary.Write(bw, binary.LittleEndian, ids); err != nil {
+			return fmt.Errorf("lemma: save: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("lemma: save: %w", err)
+	}
+	return zw.Close()
+}
+
+// Load reads a lemmatizer written by Save.
+func Load(r io.Reader) (*Lemmatizer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("lemma: load: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(fileMagic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != fileMagic {
+		return nil, fmt.Errorf("lemma: load: not a lemmatizer model")
+	}
+	keys, err := perceptron.ReadStrings(br)
+	if err != nil {
+		return nil, fmt.Errorf("lemma: load: %w", err)
+	}
+	l := &Lemmatizer{}
+	for _, k := range keys {
+		s, err := parseKey(k)
+		if err != nil {
+			return nil, fmt.Errorf("lemma: load: %w", err)
+		}
+		l.scripts = append(l.scripts, s)
+	}
+	var maps [3]map[string]int32
+	for i := range maps {
+		ks, err := perceptron.ReadStrings(br)
+		if err != nil {
+			return nil, fmt.Errorf("lemma: load: %w", err)
+		}
+		ids := make([]int32, len(ks))
+		if err := binary.Read(br, binary.LittleEndian, ids); err != nil {
+			return nil, fmt.Errorf("lemma: load: %w", err)
+		}
+		m := make(map[string]int32, len(ks))
+		for j, k := range ks {
+			if ids[j] < 0 || int(ids[j]) >= len(l.scripts) {
+				return nil, fmt.Errorf("lemma: load: bad script index")
+			}
+			m[k] = ids[j]
+		}
+		maps[i] = m
+	}
+	l.lex, l.lexLow, l.rules = maps[0], maps[1], maps[2]
+	return l, nil
+}

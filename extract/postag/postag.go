@@ -1,0 +1,495 @@
+// Package postag is a part-of-speech tagger for English that assigns the
+// universal tag (UPOS) and the Penn Treebank tag (XPOS) of each word at
+// once.
+//
+// It is a greedy left-to-right averaged perceptron (see package
+// perceptron) over the joint UPOS+XPOS tag set, with lexical features
+// (word, lower case, prefixes, suffixes, shape), a window of two words on
+// each side, the two previous predicted tags, and a tag dictionary for
+// frequent unambiguous words.
+package postag
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/factgraph/factgraph/extract/conllu"
+	"github.com/factgraph/factgraph/extract/nlp/perceptron"
+)
+
+// Example is one tagged training sentence.
+type Example struct {
+	Words, UPOS, XPOS []string
+}
+
+// Tagger is a trained tagger. It is read-only and safe for concurrent use.
+type Tagger struct {
+	model *perceptron.Model
+	tags  []string // "UPOS\tXPOS"
+	upos  []string
+	xpos  []string
+	dict  map[string]int32 // exact form → tag, for frequent unambiguous words
+	// amb maps a lower-cased word hash to the hash of the set of tags it
+	// was seen with (its ambiguity class).
+	amb map[uint64]uint64
+}
+
+// Tags returns the number of joint tags.
+func (t *Tagger) Tags() int { return len(t.tags) }
+
+// TagName returns the UPOS and XPOS of joint tag id.
+func (t *Tagger) TagName(id int) (upos, xpos string) { return t.upos[id], t.xpos[id] }
+
+// Scratch holds the per-call buffers of Tag; reuse one per goroutine to
+// avoid allocation.
+type Scratch struct {
+	tok    []tokFeats
+	feats  []uint64
+	scores []float32
+}
+
+type tokFeats struct {
+	word, lower, shape, amb uint64
+	suf                     [5]uint64
+	pre                     [3]uint64
+}
+
+const (
+	hStart = 0x5354415254 // sentinel values for positions outside the sentence
+	hEnd   = 0x454e44
+)
+
+func (sc *Scratch) prepare(words []string, amb map[uint64]uint64) {
+	sc.tok = sc.tok[:0]
+	for _, w := range words {
+		var f tokFeats
+		f.word = perceptron.String(w)
+		f.lower = perceptron.Lower(w)
+		f.amb = amb[f.lower]
+		f.shape = perceptron.Shape(w)
+		for k := range f.suf {
+			f.suf[k] = perceptron.Suffix(w, k+1)
+		}
+		for k := range f.pre {
+			f.pre[k] = perceptron.Prefix(w, k+1)
+		}
+		sc.tok = append(sc.tok, f)
+	}
+}
+
+func (sc *Scratch) lower(i int) uint64 {
+	if i < 0 {
+		return hStart
+	}
+	if i >= len(sc.tok) {
+		return hEnd
+	}
+	return sc.tok[i].lower
+}
+
+func (sc *Scratch) suf3(i int) uint64 {
+	if i < 0 {
+		return hStart
+	}
+	if i >= len(sc.tok) {
+		return hEnd
+	}
+	return sc.tok[i].suf[2]
+}
+
+func (sc *Scratch) amb(i int) uint64 {
+	if i < 0 {
+		return hStart
+	}
+	if i >= len(sc.tok) {
+		return hEnd
+	}
+	return sc.tok[i].amb
+}
+
+func (sc *Scratch) shape(i int) uint64 {
+	if i < 0 {
+		return hStart
+	}
+	if i >= len(sc.tok) {
+		return hEnd
+	}
+	return sc.tok[i].shape
+}
+
+// features appends the features of word i given the two previous tags
+// (-1 for none).
+func (sc *Scratch) features(i int, p1, p2 int) []uint64 {
+	F1, F2, F3 := perceptron.F1, perceptron.F2, perceptron.F3
+	t := &sc.tok[i]
+	t1, t2 := uint64(p1+1), uint64(p2+1)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	f := append(sc.feats[:0],
+		F1(1, 0),
+		F1(2, t.word),
+		F1(3, t.lower),
+		F1(4, t.suf[0]), F1(5, t.suf[1]), F1(6, t.suf[2]), F1(7, t.suf[3]), F1(8, t.suf[4]),
+		F1(9, t.pre[0]), F1(10, t.pre[1]), F1(11, t.pre[2]),
+		F1(12, t.shape),
+		F1(13, t1), F1(14, t2), F2(15, t1, t2),
+		F2(16, t1, t.lower),
+		F1(17, sc.lower(i-1)), F1(18, sc.lower(i-2)), F1(19, sc.lower(i+1)), F1(20, sc.lower(i+2)),
+		F1(21, sc.suf3(i-1)), F1(22, sc.suf3(i+1)),
+		F2(23, sc.lower(i-1), t.lower),
+		F2(24, t.lower, sc.lower(i+1)),
+		F2(25, t1, sc.lower(i+1)),
+		F2(26, first, t.shape),
+		F1(27, sc.shape(i+1)), F1(28, sc.shape(i-1)),
+		F2(29, sc.lower(i+1), sc.lower(i+2)),
+		F2(30, t1, t.suf[2]),
+		F3(31, t1, t.lower, sc.lower(i+1)),
+		F2(32, t.suf[2], sc.suf3(i+1)),
+		F2(33, t.shape, sc.shape(i+1)),
+		F1(34, t.amb), F1(35, sc.amb(i+1)), F1(36, sc.amb(i+2)), F1(37, sc.amb(i-1)),
+		F2(38, t.amb, sc.amb(i+1)), F2(39, t1, t.amb), F3(40, t1, t.amb, sc.amb(i+1)),
+		F2(41, t.lower, sc.amb(i+1)), F2(42, t.amb, t.suf[2]),
+		F3(43, t.amb, sc.amb(i+1), sc.amb(i+2)),
+	)
+	sc.feats = f
+	return f
+}
+
+// Tag writes the joint tag ids of words into tags (len(words) entries).
+func (t *Tagger) Tag(words []string, tags []int, sc *Scratch) {
+	if sc == nil {
+		sc = &Scratch{}
+	}
+	sc.prepare(words, t.amb)
+	if cap(sc.scores) < len(t.tags) {
+		sc.scores = make([]float32, len(t.tags))
+	}
+	scores := sc.scores[:len(t.tags)]
+	p1, p2 := -1, -1
+	for i, w := range words {
+		tag, ok := t.dict[w]
+		if !ok {
+			t.model.Scores(sc.features(i, p1, p2), scores)
+			tag = int32(argmax(scores))
+		}
+		tags[i] = int(tag)
+		p2, p1 = p1, int(tag)
+	}
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// Options control training.
+type Options struct {
+	Epochs int
+	Seed   uint64
+	// MinWeight prunes features whose largest averaged weight is smaller.
+	MinWeight float32
+	// Log receives progress lines; nil for none.
+	Log func(format string, args ...any)
+}
+
+// Train trains a tagger on the examples.
+func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	logf := opt.Log
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	// Tag set in order of first appearance (deterministic).
+	tagID := map[string]int{}
+	tg := &Tagger{}
+	gold := make([][]int, len(data))
+	for i, ex := range data {
+		gold[i] = make([]int, len(ex.Words))
+		for j := range ex.Words {
+			key := ex.UPOS[j] + "\t" + ex.XPOS[j]
+			id, ok := tagID[key]
+			if !ok {
+				id = len(tg.tags)
+				tagID[key] = id
+				tg.tags = append(tg.tags, key)
+				tg.upos = append(tg.upos, ex.UPOS[j])
+				tg.xpos = append(tg.xpos, ex.XPOS[j])
+			}
+			gold[i][j] = id
+		}
+	}
+	tg.dict = buildDict(data, gold, len(tg.tags))
+	tg.amb = buildAmb(data, gold, len(tg.tags))
+	logf("tagger: %d sentences, %d tags, %d dictionary words", len(data), len(tg.tags), len(tg.dict))
+
+	tr := perceptron.NewTrainer(len(tg.tags))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x746167676572))
+	sc := &Scratch{}
+	scores := make([]int64, len(tg.tags))
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for n, si := range order {
+			if n%1000 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			ex := &data[si]
+			sc.prepare(ex.Words, tg.amb)
+			p1, p2 := -1, -1
+			for i, w := range ex.Words {
+				g := gold[si][i]
+				if tag, ok := tg.dict[w]; ok {
+					p2, p1 = p1, int(tag)
+					correct += b2i(int(tag) == g)
+					total++
+					continue
+				}
+				feats := sc.features(i, p1, p2)
+				tr.Scores(feats, scores)
+				pred := argmax64(scores)
+				tr.Update(feats, g, pred)
+				tr.Tick()
+				correct += b2i(pred == g)
+				total++
+				p2, p1 = p1, pred
+			}
+		}
+		logf("tagger: epoch %d: train accuracy %.2f%%, %d features", ep+1, 100*float64(correct)/float64(total), tr.Features())
+	}
+	tg.model = tr.Model(opt.MinWeight)
+	logf("tagger: kept %d of %d features", tg.model.Rows(), tr.Features())
+	return tg, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func argmax64(s []int64) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// buildDict finds words seen at least 20 times with one tag in at least
+// 97% of cases.
+func buildDict(data []Example, gold [][]int, ntags int) map[string]int32 {
+	counts := map[string][]int32{}
+	for i, ex := range data {
+		for j, w := range ex.Words {
+			c := counts[w]
+			if c == nil {
+				c = make([]int32, ntags)
+				counts[w] = c
+			}
+			c[gold[i][j]]++
+		}
+	}
+	dict := map[string]int32{}
+	for w, c := range counts {
+		var total, best int32
+		bi := 0
+		for t, n := range c {
+			total += n
+			if n > best {
+				best, bi = n, t
+			}
+		}
+		if total >= 20 && float64(best) >= 0.97*float64(total) {
+			dict[w] = int32(bi)
+		}
+	}
+	return dict
+}
+
+// buildAmb computes the ambiguity class of every lower-cased word seen at
+// least three times: the set of tags it has in at least 5% of cases.
+func buildAmb(data []Example, gold [][]int, ntags int) map[uint64]uint64 {
+	counts := map[uint64][]int32{}
+	for i, ex := range data {
+		for j, w := range ex.Words {
+			h := perceptron.Lower(w)
+			c := counts[h]
+			if c == nil {
+				c = make([]int32, ntags)
+				counts[h] = c
+			}
+			c[gold[i][j]]++
+		}
+	}
+	amb := map[uint64]uint64{}
+	for w, c := range counts {
+		var total int32
+		for _, n := range c {
+			total += n
+		}
+		if total < 3 {
+			continue
+		}
+		h := uint64(0xA3B)
+		for t, n := range c {
+			if float64(n) >= 0.05*float64(total) {
+				h = perceptron.F1(h, uint64(t))
+			}
+		}
+		amb[w] = h
+	}
+	return amb
+}
+
+const fileMagic = "FGTAG2"
+
+// Save writes the tagger gzip-compressed.
+func (t *Tagger) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(fileMagic)
+	if err := perceptron.WriteStrings(bw, t.tags); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	words := make([]string, 0, len(t.dict))
+	for w := range t.dict {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	if err := perceptron.WriteStrings(bw, words); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	ids := make([]int32, len(words))
+	for i, w := range words {
+		ids[i] = t.dict[w]
+	}
+	if err := binary.Write(bw, binary.LittleEndian, ids); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	ambKeys := make([]uint64, 0, len(t.amb))
+	for k := range t.amb {
+		ambKeys = append(ambKeys, k)
+	}
+	sort.Slice(ambKeys, func(i, j int) bool { return ambKeys[i] < ambKeys[j] })
+	ambVals := make([]uint64, len(ambKeys))
+	for i, k := range ambKeys {
+		ambVals[i] = t.amb[k]
+	}
+	binary.Write(bw, binary.LittleEndian, uint32(len(ambKeys)))
+	binary.Write(bw, binary.LittleEndian, ambKeys)
+	if err := binary.Write(bw, binary.LittleEndian, ambVals); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	if _, err := t.model.WriteTo(bw); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	return zw.Close()
+}
+
+// Load reads a tagger written by Save.
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(fileMagic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != fileMagic {
+		return nil, fmt.Errorf("postag: load: not a tagger model")
+	}
+	t := &Tagger{}
+	if t.tags, err = perceptron.ReadStrings(br); err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	for _, tag := range t.tags {
+		u, x, _ := strings.Cut(tag, "\t")
+		t.upos = append(t.upos, u)
+		t.xpos = append(t.xpos, x)
+	}
+	words, err := perceptron.ReadStrings(br)
+	if err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	ids := make([]int32, len(words))
+	if err := binary.Read(br, binary.LittleEndian, ids); err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	t.dict = make(map[string]int32, len(words))
+	for i, w := range words {
+		if int(ids[i]) >= len(t.tags) || ids[i] < 0 {
+			return nil, fmt.Errorf("postag: load: bad dictionary entry")
+		}
+		t.dict[w] = ids[i]
+	}
+	var na uint32
+	if err := binary.Read(br, binary.LittleEndian, &na); err != nil || na > 1<<24 {
+		return nil, fmt.Errorf("postag: load: bad lexicon")
+	}
+	ambKeys := make([]uint64, na)
+	ambVals := make([]uint64, na)
+	if err := binary.Read(br, binary.LittleEndian, ambKeys); err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	if err := binary.Read(br, binary.LittleEndian, ambVals); err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	t.amb = make(map[uint64]uint64, na)
+	for i, k := range ambKeys {
+		t.amb[k] = ambVals[i]
+	}
+	if t.model, err = perceptron.Read(br); err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	if t.model.NClass != len(t.tags) {
+		return nil, fmt.Errorf("postag: load: model has %d classes for %d tags", t.model.NClass, len(t.tags))
+	}
+	return t, nil
+}
+
+// Examples converts CoNLL-U sentences into training examples (ordinary
+// words only).
+func Examples(ss []*conllu.Sentence) []Example {
+	out := make([]Example, 0, len(ss))
+	for _, s := range ss {
+		var ex Example
+		for _, i := range s.Words() {
+			l := &s.Lines[i]
+			ex.Words = append(ex.Words, l.Form)
+			ex.UPOS = append(ex.UPOS, l.UPOS)
+			ex.XPOS = append(ex.XPOS, l.XPOS)
+		}
+		out = append(out, ex)
+	}
+	return out
+}
