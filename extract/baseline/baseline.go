@@ -144,7 +144,9 @@ func (d *doc) quoteFact(q quoteSpan) (extract.Fact, bool) {
 
 	// After the quote: `…,” Putin said` / `…,” said Putin`.
 	after := d.firstTokenAt(q.Close)
-	if sp, verb, ok := d.attributionAfter(after); ok && (endsClause || words >= 4 || q.Single) {
+	closeTok := d.firstTokenAt(q.ContentEnd)
+	sameSentence := after < len(d.toks) && closeTok < len(d.toks) && d.toks[after].s == d.toks[closeTok].s
+	if sp, verb, ok := d.attributionAfter(after); ok && sameSentence && (endsClause || words >= 4 || q.Single) {
 		return d.makeQuote(sp, verb, content, q, 0.9), true
 	}
 	// Before the quote: `Biden said: “…”` / `The President replied, “…”`.

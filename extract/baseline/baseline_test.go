@@ -125,3 +125,12 @@ func TestFindQuotesHostile(t *testing.T) {
 		_ = findQuotes(s)
 	}
 }
+
+func TestNextSentenceIsNotAttribution(t *testing.T) {
+	a := analyse(t, `Reyes told local radio: “I am ready.” The council said the vote was fair.`,
+		map[string]string{"Reyes": "PERSON"})
+	got := quoteFacts(t, a)
+	if len(got) != 1 || got[0].speaker != "Reyes" || got[0].verb != "tell" {
+		t.Fatalf("got %+v", got)
+	}
+}
