@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 )
 
 // Hash helpers: features are built by mixing a template number with the
@@ -120,87 +121,131 @@ func (t *Trainer) Tick() { t.step++ }
 // Features returns the number of feature rows.
 func (t *Trainer) Features() int { return len(t.keys) }
 
-// Model returns the averaged weights as a prediction model. Rows whose
-// largest absolute averaged weight is below minWeight are dropped.
+// Model returns the averaged weights as a prediction model. Weights
+// whose absolute averaged value is below minWeight are dropped, and so are
+// features left without weights.
 func (t *Trainer) Model(minWeight float32) *Model {
 	n := t.NClass
-	m := &Model{NClass: n}
-	var keys []uint64
-	var w []float32
 	c := float64(t.step)
-	row := make([]float32, n)
+	b := newBuilder(n)
+	var cls []uint16
+	var val []float32
 	for r, k := range t.keys {
-		var maxAbs float32
+		cls, val = cls[:0], val[:0]
 		for j := 0; j < n; j++ {
 			v := float32(float64(t.w[r*n+j]) - float64(t.u[r*n+j])/c)
-			row[j] = v
-			if a := float32(math.Abs(float64(v))); a > maxAbs {
-				maxAbs = a
+			if v != 0 && float32(math.Abs(float64(v))) >= minWeight {
+				cls = append(cls, uint16(j))
+				val = append(val, v)
 			}
 		}
-		if maxAbs < minWeight || maxAbs == 0 {
-			continue
-		}
-		keys = append(keys, k)
-		w = append(w, row...)
+		b.add(Key(k), cls, val)
 	}
-	m.build(keys, w)
-	return m
+	return b.model()
+}
+
+// Key reduces a 64-bit feature hash to the 32-bit key models store.
+func Key(f uint64) uint32 {
+	k := uint32(f >> 32)
+	if k == 0 {
+		k = 1 // 0 marks an empty slot
+	}
+	return k
+}
+
+type builder struct {
+	m    *Model
+	rows map[uint32]int // key → row, to merge colliding keys
+}
+
+func newBuilder(n int) *builder {
+	return &builder{m: &Model{NClass: n, start: []int32{0}}, rows: map[uint32]int{}}
+}
+
+func (b *builder) add(k uint32, cls []uint16, val []float32) {
+	if len(cls) == 0 {
+		return
+	}
+	m := b.m
+	if r, ok := b.rows[k]; ok {
+		// A 32-bit key collision: merge the rows by adding weights. This
+		// is rare and deterministic.
+		row := map[uint16]float32{}
+		for i := m.start[r]; i < m.start[r+1]; i++ {
+			row[m.cls[i]] = m.val[i]
+		}
+		for i, c := range cls {
+			row[c] += val[i]
+		}
+		for i := m.start[r]; i < m.start[r+1]; i++ {
+			m.val[i] = row[m.cls[i]]
+			delete(row, m.cls[i])
+		}
+		// classes new to the row are dropped: keeps the layout simple
+		return
+	}
+	b.rows[k] = len(m.keys)
+	m.keys = append(m.keys, k)
+	m.cls = append(m.cls, cls...)
+	m.val = append(m.val, val...)
+	m.start = append(m.start, int32(len(m.cls)))
+}
+
+func (b *builder) model() *Model {
+	b.m.index()
+	return b.m
 }
 
 // Model is a trained classifier, read-only and safe for concurrent use.
+// Rows are sparse: each feature lists the classes it has weights for.
 type Model struct {
 	NClass int
-	mask   uint64
-	slots  []uint64 // open addressing; 0 marks an empty slot
-	rows   []int32
-	w      []float32
-	nrows  int
+	keys   []uint32 // per row
+	start  []int32  // row r's weights are cls/val[start[r]:start[r+1]]
+	cls    []uint16
+	val    []float32
+	mask   uint32
+	slots  []uint32 // open addressing; 0 marks an empty slot
+	slotRw []int32
 }
 
-func (m *Model) build(keys []uint64, w []float32) {
+func (m *Model) index() {
 	size := 1
-	for size < 2*len(keys)+2 {
+	for size < 2*len(m.keys)+2 {
 		size <<= 1
 	}
-	m.mask = uint64(size - 1)
-	m.slots = make([]uint64, size)
-	m.rows = make([]int32, size)
-	m.w = w
-	m.nrows = len(keys)
-	for r, k := range keys {
-		if k == 0 {
-			k = 1 // 0 marks empty slots; a collision with 1 is harmless
-		}
-		i := k & m.mask
-		for m.slots[i] != 0 && m.slots[i] != k {
+	m.mask = uint32(size - 1)
+	m.slots = make([]uint32, size)
+	m.slotRw = make([]int32, size)
+	for r, k := range m.keys {
+		i := (k * 0x9E3779B1) & m.mask
+		for m.slots[i] != 0 {
 			i = (i + 1) & m.mask
 		}
 		m.slots[i] = k
-		m.rows[i] = int32(r)
+		m.slotRw[i] = int32(r)
 	}
 }
 
 // Rows returns the number of feature rows.
-func (m *Model) Rows() int { return m.nrows }
+func (m *Model) Rows() int { return len(m.keys) }
 
-// Row returns the weights of feature f, or nil when f is unknown.
-func (m *Model) Row(f uint64) []float32 {
-	if m.nrows == 0 {
-		return nil
+// Weights returns the number of stored weights.
+func (m *Model) Weights() int { return len(m.val) }
+
+func (m *Model) row(f uint64) int {
+	if len(m.keys) == 0 {
+		return -1
 	}
-	if f == 0 {
-		f = 1
-	}
-	i := f & m.mask
+	k := Key(f)
+	i := (k * 0x9E3779B1) & m.mask
 	for {
-		k := m.slots[i]
-		if k == f {
-			r := int(m.rows[i]) * m.NClass
-			return m.w[r : r+m.NClass]
+		s := m.slots[i]
+		if s == k {
+			return int(m.slotRw[i])
 		}
-		if k == 0 {
-			return nil
+		if s == 0 {
+			return -1
 		}
 		i = (i + 1) & m.mask
 	}
@@ -210,24 +255,26 @@ func (m *Model) Row(f uint64) []float32 {
 func (m *Model) Scores(feats []uint64, scores []float32) {
 	clear(scores)
 	for _, f := range feats {
-		row := m.Row(f)
-		if row == nil {
+		r := m.row(f)
+		if r < 0 {
 			continue
 		}
-		row = row[:len(scores)]
-		for c, v := range row {
-			scores[c] += v
+		a, b := m.start[r], m.start[r+1]
+		cls, val := m.cls[a:b], m.val[a:b]
+		for i, c := range cls {
+			scores[c] += val[i]
 		}
 	}
 }
 
-const magic = "FGPC1"
+const magic = "FGPC2"
 
-// WriteTo writes the model quantized to int16 (one scale for the model).
+// WriteTo writes the model with weights quantized to int16 (one scale for
+// the model), rows sorted by key, keys delta-coded, everything varint.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
 	var maxAbs float32
-	for _, v := range m.w {
+	for _, v := range m.val {
 		if a := float32(math.Abs(float64(v))); a > maxAbs {
 			maxAbs = a
 		}
@@ -236,35 +283,36 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if scale == 0 {
 		scale = 1
 	}
+	order := make([]int, len(m.keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return m.keys[order[i]] < m.keys[order[j]] })
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	bw.WriteString(magic)
-	hdr := []uint64{uint64(m.NClass), uint64(m.nrows), uint64(math.Float32bits(scale))}
-	for _, v := range hdr {
-		binary.Write(bw, binary.LittleEndian, v)
+	put(uint64(m.NClass))
+	put(uint64(len(m.keys)))
+	put(uint64(math.Float32bits(scale)))
+	prev := uint32(0)
+	for _, r := range order {
+		put(uint64(m.keys[r] - prev))
+		prev = m.keys[r]
 	}
-	// keys in row order, delta-free: rows are listed by slot order for
-	// determinism of the file given the same model.
-	keys := make([]uint64, m.nrows)
-	for i, k := range m.slots {
-		if k != 0 {
-			keys[m.rows[i]] = k
+	for _, r := range order {
+		put(uint64(m.start[r+1] - m.start[r]))
+	}
+	for _, r := range order {
+		last := -1
+		for i := m.start[r]; i < m.start[r+1]; i++ {
+			put(uint64(int(m.cls[i]) - last - 1))
+			last = int(m.cls[i])
 		}
 	}
-	if err := binary.Write(bw, binary.LittleEndian, keys); err != nil {
-		return 0, err
-	}
-	q := make([]int16, len(m.w))
-	for i, v := range m.w {
-		q[i] = int16(math.Round(float64(v / scale)))
-	}
-	// Write weights column-major (class by class): zeros cluster and
-	// compress better.
-	col := make([]int16, m.nrows)
-	for c := 0; c < m.NClass; c++ {
-		for r := 0; r < m.nrows; r++ {
-			col[r] = q[r*m.NClass+c]
-		}
-		if err := binary.Write(bw, binary.LittleEndian, col); err != nil {
-			return 0, err
+	for _, r := range order {
+		for i := m.start[r]; i < m.start[r+1]; i++ {
+			q := int64(math.Round(float64(m.val[i] / scale)))
+			put(uint64((q << 1) ^ (q >> 63)))
 		}
 	}
 	return 0, bw.Flush()
@@ -272,38 +320,84 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a model written by WriteTo.
 func Read(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
+	br, ok := r.(io.ByteReader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil {
-		return nil, fmt.Errorf("perceptron: read header: %w", err)
+	for i := range head {
+		c, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("perceptron: read header: %w", err)
+		}
+		head[i] = c
 	}
 	if string(head) != magic {
 		return nil, errors.New("perceptron: not a model file")
 	}
-	var hdr [3]uint64
-	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+	var err error
+	get := func() uint64 {
+		if err != nil {
+			return 0
+		}
+		var v uint64
+		v, err = binary.ReadUvarint(br)
+		return v
+	}
+	nc, nr := int(get()), int(get())
+	scale := math.Float32frombits(uint32(get()))
+	if err != nil {
 		return nil, fmt.Errorf("perceptron: read header: %w", err)
 	}
-	nc, nr := int(hdr[0]), int(hdr[1])
 	if nc <= 0 || nc > 1<<16 || nr < 0 || nr > 1<<26 {
 		return nil, errors.New("perceptron: bad header")
 	}
-	scale := math.Float32frombits(uint32(hdr[2]))
-	keys := make([]uint64, nr)
-	if err := binary.Read(br, binary.LittleEndian, keys); err != nil {
-		return nil, fmt.Errorf("perceptron: read keys: %w", err)
+	m := &Model{NClass: nc, keys: make([]uint32, nr), start: make([]int32, nr+1)}
+	prev := uint32(0)
+	for i := range m.keys {
+		prev += uint32(get())
+		m.keys[i] = prev
 	}
-	w := make([]float32, nr*nc)
-	col := make([]int16, nr)
-	for c := 0; c < nc; c++ {
-		if err := binary.Read(br, binary.LittleEndian, col); err != nil {
-			return nil, fmt.Errorf("perceptron: read weights: %w", err)
+	for i := 0; i < nr; i++ {
+		c := get()
+		if c > uint64(nc) {
+			return nil, errors.New("perceptron: bad row")
 		}
-		for r, v := range col {
-			w[r*nc+c] = float32(v) * scale
+		m.start[i+1] = m.start[i] + int32(c)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: read rows: %w", err)
+	}
+	total := int(m.start[nr])
+	m.cls = make([]uint16, total)
+	m.val = make([]float32, total)
+	for r := 0; r < nr; r++ {
+		last := -1
+		for i := m.start[r]; i < m.start[r+1]; i++ {
+			c := last + 1 + int(get())
+			if c >= nc {
+				return nil, errors.New("perceptron: bad class")
+			}
+			m.cls[i] = uint16(c)
+			last = c
 		}
 	}
-	m := &Model{NClass: nc}
-	m.build(keys, w)
+	for i := range m.val {
+		u := get()
+		q := int64(u>>1) ^ -int64(u&1)
+		m.val[i] = float32(q) * scale
+	}
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: read weights: %w", err)
+	}
+	for i := 1; i < nr; i++ {
+		if m.keys[i] == m.keys[i-1] || m.keys[i] == 0 {
+			return nil, errors.New("perceptron: duplicate key")
+		}
+	}
+	if nr > 0 && m.keys[0] == 0 {
+		return nil, errors.New("perceptron: zero key")
+	}
+	m.index()
 	return m, nil
 }

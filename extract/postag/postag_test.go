@@ -1,0 +1,86 @@
+package postag
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+const toy = `
+The/DET/DT cat/NOUN/NN sleeps/VERB/VBZ ./PUNCT/.
+A/DET/DT dog/NOUN/NN chased/VERB/VBD the/DET/DT cat/NOUN/NN ./PUNCT/.
+They/PRON/PRP can/AUX/MD fish/VERB/VB in/ADP/IN the/DET/DT lake/NOUN/NN ./PUNCT/.
+The/DET/DT fish/NOUN/NNS swim/VERB/VBP quickly/ADV/RB ./PUNCT/.
+Mary/PROPN/NNP saw/VERB/VBD a/DET/DT saw/NOUN/NN ./PUNCT/.
+`
+
+func toyExamples() []Example {
+	var out []Example
+	for _, line := range strings.Split(strings.TrimSpace(toy), "\n") {
+		var ex Example
+		for _, tok := range strings.Fields(line) {
+			f := strings.Split(tok, "/")
+			ex.Words = append(ex.Words, f[0])
+			ex.UPOS = append(ex.UPOS, f[1])
+			ex.XPOS = append(ex.XPOS, f[2])
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+func TestTrainConverges(t *testing.T) {
+	data := toyExamples()
+	tg, err := Train(context.Background(), data, Options{Epochs: 20, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := tg.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if tg, err = Load(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range data {
+		tags := make([]int, len(ex.Words))
+		tg.Tag(ex.Words, tags, nil)
+		for i, id := range tags {
+			u, x := tg.TagName(id)
+			if u != ex.UPOS[i] || x != ex.XPOS[i] {
+				t.Errorf("%v: %q tagged %s/%s, want %s/%s", ex.Words, ex.Words[i], u, x, ex.UPOS[i], ex.XPOS[i])
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	for _, buf := range []*bytes.Buffer{&a, &b} {
+		tg, err := Train(context.Background(), toyExamples(), Options{Epochs: 3, Seed: 9})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tg.Save(buf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two trainings with the same seed differ")
+	}
+}
+
+func TestLoadGarbage(t *testing.T) {
+	if _, err := Load(strings.NewReader("not a model")); err == nil {
+		t.Error("no error for garbage")
+	}
+}
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Train(ctx, toyExamples(), Options{Epochs: 3}); err == nil {
+		t.Error("no error for a cancelled context")
+	}
+}
