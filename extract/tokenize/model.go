@@ -187,7 +187,7 @@ func decodeModel(data []byte) (*model, error) {
 // token starting at s and the next candidate being q.
 func (sp *splitter) decideSplit(c string, s, p, q int, gap uint8, next rune) bool {
 	sp.feats = sp.splitFeatures(sp.feats[:0], c, s, p, q, gap, next)
-	if sp.train != nil {
+	if sp.train != nil && !sp.train.noSplits {
 		return sp.train.split(sp.feats, sp.chunkStart+p)
 	}
 	if sp.m.w == nil {

@@ -8,6 +8,10 @@ type trainHook struct {
 	splitAt map[int]bool
 	endAt   map[int]bool
 
+	// noSplits leaves split decisions to the model; noBounds records no
+	// sentence examples.
+	noSplits, noBounds bool
+
 	splits, bounds []example
 }
 
@@ -25,6 +29,9 @@ func (h *trainHook) split(fs []uint64, pos int) bool {
 
 func (h *trainHook) boundary(fs []uint64, pos int) bool {
 	y := h.endAt[pos]
+	if h.noBounds {
+		return y
+	}
 	h.bounds = append(h.bounds, example{feats: append([]uint64(nil), fs...), label: y})
 	return y
 }
