@@ -199,8 +199,8 @@ func (sp *splitter) decideSplit(c string, s, p, q int, gap uint8, next rune) boo
 // decideBoundary decides whether a sentence ends after token e; k is the
 // token carrying the candidate (sentence-final punctuation or the last
 // token of a line), first the first token of the current sentence.
-func (sp *splitter) decideBoundary(first, k, e, lineStart, lineTok int) bool {
-	sp.feats = sp.boundaryFeatures(sp.feats[:0], first, k, e, lineStart, lineTok)
+func (sp *splitter) decideBoundary(first, k, e int) bool {
+	sp.feats = sp.boundaryFeatures(sp.feats[:0], first, k, e)
 	if sp.train != nil {
 		return sp.train.boundary(sp.feats, sp.toks[e].End)
 	}
@@ -284,6 +284,8 @@ const (
 	tsRest
 	tsShapeNext
 	tsChars3
+	tsRestShape
+	tsLastShapeLen
 )
 
 func (sp *splitter) splitFeatures(fs []uint64, c string, s, p, q int, gap uint8, next rune) []uint64 {
@@ -320,8 +322,13 @@ func (sp *splitter) splitFeatures(fs []uint64, c string, s, p, q int, gap uint8,
 		fs = append(fs,
 			newHash(tsLast).rune(r1).byte(nk).sum(),
 			newHash(tsShapeNext).bytes(sp.sbuf).byte(nk).sum(),
+			newHash(tsLastShapeLen).bytes(sp.sbuf).int(bucket(len(tok))).byte(nk).sum(),
 		)
 	}
+	sp.sbuf = shape(sp.sbuf[:0], tail(tok, 12), 6)
+	sp.sbuf = append(sp.sbuf, '|')
+	sp.sbuf = shape(sp.sbuf, head(c[p:], 16), len(sp.sbuf)+8)
+	fs = append(fs, newHash(tsRestShape).bytes(sp.sbuf).sum())
 	return fs
 }
 
@@ -358,10 +365,15 @@ const (
 	tbTokNext
 	tbTokShape
 	tbTitle
+	tbPrevLine
+	tbBlockMax
+	tbNextLine
+	tbWrapped
 )
 
-func (sp *splitter) boundaryFeatures(fs []uint64, first, k, e, lineStart, lineTok int) []uint64 {
+func (sp *splitter) boundaryFeatures(fs []uint64, first, k, e int) []uint64 {
 	toks := sp.toks
+	lineStart, lineTok := sp.lineStart, sp.lineTok
 	t := toks[k].Text
 	tl, _ := decodeLast(t)
 	term := isTerminal(tl)
@@ -407,7 +419,22 @@ func (sp *splitter) boundaryFeatures(fs []uint64, first, k, e, lineStart, lineTo
 		fs = append(fs,
 			newHash(tbLineLen).int(bucket(lineLen)).byte(termB).byte(nk).sum(),
 			newHash(tbLineToks).int(bucket(e-lineTok+1)).byte(termB).sum(),
+			newHash(tbPrevLine).int(bucket(sp.prevLineLen)).byte(termB).sum(),
+			newHash(tbBlockMax).int(bucket(sp.blockMax)).byte(termB).sum(),
 		)
+		// the next line's length
+		nextLen := 0
+		for j := e + 1; j < len(toks); j++ {
+			if sp.gaps[j] >= gapLine {
+				nextLen = toks[j].End - toks[e+1].Start
+				break
+			}
+		}
+		fs = append(fs, newHash(tbNextLine).int(bucket(nextLen)).byte(termB).byte(nk).sum())
+		// hard-wrapped text: a line about as long as the longest of the
+		// block, in a block without very long lines
+		wrapped := sp.blockMax <= 100 && lineLen+len(nxt)+1 > sp.blockMax-2
+		fs = append(fs, newHash(tbWrapped).byte(boolByte(wrapped)).byte(termB).byte(nk).sum())
 		sp.sbuf = shape(sp.sbuf[:0], toks[lineTok].Text, 6)
 		sp.sbuf = append(sp.sbuf, '|')
 		sp.sbuf = shape(sp.sbuf, toks[e].Text, len(sp.sbuf)+6)

@@ -112,6 +112,10 @@ type splitter struct {
 
 	chunkStart int
 
+	// the current line and block of text, for the sentence classifier
+	lineStart, lineTok    int
+	prevLineLen, blockMax int
+
 	// train, when set, receives the features of every decision and supplies
 	// the gold decision.
 	train *trainHook
@@ -321,48 +325,73 @@ func asciiRun(c string) uint8 {
 func isNumSep(r rune) bool { return r == '.' || r == ',' || r == ':' }
 
 // protected returns the byte range of a URL or e-mail address inside c
-// (without leading and trailing punctuation), or an empty range.
+// (without surrounding punctuation), or an empty range.
 func protected(c string) (int, int) {
 	if len(c) < 5 {
 		return 0, 0
 	}
-	url := strings.Contains(c, "://")
-	www := false
+	start := -1
+	if i := strings.Index(c, "://"); i > 0 {
+		start = i
+		for start > 0 && isASCIILetter(c[start-1]) {
+			start--
+		}
+		if start == i {
+			start = -1
+		}
+	}
+	if start < 0 {
+		if i := indexFold(c, "www."); i >= 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		b := len(c)
+		for b > start {
+			r, w := decodeLast(c[start:b])
+			if k := classOf(r); k == clLetter || k == clDigit || r == '/' {
+				break
+			}
+			b -= w
+		}
+		return start, b
+	}
 	at := strings.IndexByte(c, '@')
-	if !url {
-		i := strings.Index(c, "www.")
-		if i < 0 {
-			i = strings.Index(c, "WWW.")
-		}
-		www = i >= 0
-		if !www && at <= 0 {
-			return 0, 0
-		}
+	if at <= 0 {
+		return 0, 0
 	}
-	a, b := 0, len(c)
-	for a < b {
-		r, w := decode(c[a:])
-		if classOf(r) == clLetter || classOf(r) == clDigit {
-			break
-		}
-		a += w
+	a := at
+	for a > 0 && isEmailChar(c[a-1]) {
+		a--
 	}
-	for b > a {
-		r, w := decodeLast(c[a:b])
-		if classOf(r) == clLetter || classOf(r) == clDigit || r == '/' {
-			break
-		}
-		b -= w
+	b := at + 1
+	for b < len(c) && (isASCIILetter(c[b]) || asciiClass[c[b]&0x7F] == clDigit && c[b] < 0x80 || c[b] == '.' || c[b] == '-') {
+		b++
 	}
-	core := c[a:b]
-	if !url && !www {
-		// e-mail: local@domain.tld
-		i := strings.IndexByte(core, '@')
-		if i <= 0 || strings.IndexByte(core[i+1:], '.') <= 0 || strings.IndexByte(core[i+1:], '@') >= 0 {
-			return 0, 0
-		}
+	for b > at+1 && (c[b-1] == '.' || c[b-1] == '-') {
+		b--
+	}
+	if a == at || strings.IndexByte(c[at+1:b], '.') <= 0 {
+		return 0, 0
 	}
 	return a, b
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isEmailChar(c byte) bool {
+	return isASCIILetter(c) || '0' <= c && c <= '9' || strings.IndexByte("._%+-", c) >= 0
+}
+
+// indexFold is strings.Index for an ASCII lower-case pattern, ignoring
+// ASCII case in s.
+func indexFold(s, pat string) int {
+	for i := 0; i+len(pat) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(pat)], pat) {
+			return i
+		}
+	}
+	return -1
 }
 
 // sentences groups sp.toks into sentences.
@@ -373,7 +402,7 @@ func (sp *splitter) sentences() []extract.Sentence {
 	}
 	var out []extract.Sentence
 	first := 0
-	lineStart, lineTok := toks[0].Start, 0
+	sp.newLine(0, true)
 	for i := 0; i < len(toks); i++ {
 		end := false
 		e := i
@@ -393,7 +422,7 @@ func (sp *splitter) sentences() []extract.Sentence {
 				if sp.gaps[e] == gapBlank || sp.gaps[e] == gapEnd {
 					end = true
 				} else {
-					end = sp.decideBoundary(first, i, e, lineStart, lineTok)
+					end = sp.decideBoundary(first, i, e)
 				}
 			}
 		}
@@ -411,11 +440,37 @@ func (sp *splitter) sentences() []extract.Sentence {
 			first = e + 1
 		}
 		if sp.gaps[e] >= gapLine && e+1 < len(toks) {
-			lineStart, lineTok = toks[e+1].Start, e+1
+			sp.newLine(e+1, sp.gaps[e] == gapBlank)
 		}
 		i = e
 	}
 	return out
+}
+
+// newLine records that a line starts at token i, and a block (text
+// between blank lines) too when block is set.
+func (sp *splitter) newLine(i int, block bool) {
+	toks := sp.toks
+	if block {
+		sp.prevLineLen = 0
+		// the longest line of the block tells hard-wrapped text apart
+		sp.blockMax = 0
+		start := toks[i].Start
+		for j := i; j < len(toks); j++ {
+			if g := sp.gaps[j]; g >= gapLine {
+				sp.blockMax = max(sp.blockMax, toks[j].End-start)
+				if g != gapLine {
+					break
+				}
+				if j+1 < len(toks) {
+					start = toks[j+1].Start
+				}
+			}
+		}
+	} else if sp.lineTok < i {
+		sp.prevLineLen = toks[i-1].End - sp.lineStart
+	}
+	sp.lineStart, sp.lineTok = toks[i].Start, i
 }
 
 // allClosers reports whether s consists of closing quotes and brackets only.

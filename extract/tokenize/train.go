@@ -24,6 +24,9 @@ type Config struct {
 	// MinMWT is how often a letter run must be split in the treebanks to
 	// enter the multiword-token lexicon.
 	MinMWT int
+	// MinFeature is how often a feature must occur in the training
+	// examples to get a weight.
+	MinFeature int
 	// Log, when set, receives progress lines.
 	Log io.Writer
 }
@@ -36,9 +39,10 @@ func DefaultConfig(dataDir string) Config {
 			filepath.Join(dataDir, "ud-ewt", "en_ewt-ud-train.conllu"),
 			filepath.Join(dataDir, "ud-gum", "en_gum-ud-train.conllu"),
 		},
-		Epochs: 8,
-		Seed:   1,
-		MinMWT: 2,
+		Epochs:     8,
+		Seed:       1,
+		MinMWT:     2,
+		MinFeature: 2,
 	}
 }
 
@@ -88,7 +92,7 @@ func Train(ctx context.Context, cfg Config) (*Tokenizer, error) {
 	sp := splitter{m: m, text: text, train: hook}
 	sp.tokenize()
 	cfg.logf("tokenize: %d split examples", len(hook.splits))
-	w, err := trainPerceptron(ctx, hook.splits, cfg.Epochs, cfg.Seed)
+	w, err := trainPerceptron(ctx, hook.splits, cfg.Epochs, cfg.MinFeature, cfg.Seed)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +104,7 @@ func Train(ctx context.Context, cfg Config) (*Tokenizer, error) {
 	sp.tokenize()
 	sp.sentences()
 	cfg.logf("tokenize: %d sentence-end examples", len(hook.bounds))
-	wb, err := trainPerceptron(ctx, hook.bounds, cfg.Epochs, cfg.Seed+1)
+	wb, err := trainPerceptron(ctx, hook.bounds, cfg.Epochs, cfg.MinFeature, cfg.Seed+1)
 	if err != nil {
 		return nil, err
 	}
@@ -149,10 +153,28 @@ func learnMWT(c *corpus, min int) map[string][]uint8 {
 
 // trainPerceptron trains an averaged binary perceptron on examples, visiting
 // them in a seeded random order each epoch.
-func trainPerceptron(ctx context.Context, examples []example, epochs int, seed uint64) (map[uint64]float32, error) {
+func trainPerceptron(ctx context.Context, examples []example, epochs, minCount int, seed uint64) (map[uint64]float32, error) {
 	type weight struct {
 		w, total float64
 		last     int
+	}
+	// features seen fewer than minCount times are dropped: they only let
+	// the perceptron memorise single (often noisy) examples
+	counts := map[uint64]int{}
+	for _, ex := range examples {
+		for _, f := range ex.feats {
+			counts[f]++
+		}
+	}
+	for i := range examples {
+		ex := &examples[i]
+		kept := ex.feats[:0]
+		for _, f := range ex.feats {
+			if counts[f] >= minCount {
+				kept = append(kept, f)
+			}
+		}
+		ex.feats = kept
 	}
 	ws := map[uint64]*weight{}
 	order := make([]int, len(examples))
