@@ -31,9 +31,6 @@ type model struct {
 var embeddedModel []byte
 
 func loadEmbedded() (*model, error) {
-	if len(embeddedModel) == 0 {
-		return &model{}, nil
-	}
 	return decodeModel(embeddedModel)
 }
 
@@ -190,9 +187,6 @@ func (sp *splitter) decideSplit(c string, s, p, q int, gap uint8, next rune) boo
 	if sp.train != nil && !sp.train.noSplits {
 		return sp.train.split(sp.feats, sp.chunkStart+p)
 	}
-	if sp.m.w == nil {
-		return ruleSplit(c, s, p, q)
-	}
 	return sp.m.score(sp.feats) > 0
 }
 
@@ -203,9 +197,6 @@ func (sp *splitter) decideBoundary(first, k, e int) bool {
 	sp.feats = sp.boundaryFeatures(sp.feats[:0], first, k, e)
 	if sp.train != nil {
 		return sp.train.boundary(sp.feats, sp.toks[e].End)
-	}
-	if sp.m.w == nil {
-		return sp.ruleBoundary(first, k, e)
 	}
 	return sp.m.score(sp.feats) > 0
 }
@@ -462,78 +453,4 @@ func (sp *splitter) boundaryFeatures(fs []uint64, first, k, e int) []uint64 {
 		fs = append(fs, newHash(tbTitle).byte(title).byte(termB).int(bucket(words)).sum())
 	}
 	return fs
-}
-
-var ruleAbbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true,
-	"inc": true, "co": true, "corp": true, "ltd": true, "vs": true, "etc": true, "no": true,
-	"gen": true, "gov": true, "sen": true, "rep": true, "prof": true, "jan": true, "feb": true,
-	"mar": true, "apr": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
-
-// ruleSplit is the fallback split decision used when no weights are loaded.
-func ruleSplit(c string, s, p, q int) bool {
-	r0, _ := decodeLast(c[:p])
-	r1, _ := decode(c[p:])
-	tok := tail(c[s:p], 16)
-	k0, k1 := classOf(r0), classOf(r1)
-	rest := strings.ToLower(head(c[p:], 8))
-	switch {
-	case k0 == clLetter && k1 == clLetter:
-		return true
-	case (r0 == 'n' || r0 == 'N') && isApostrophe(r1) && strings.HasPrefix(rest[len(string(r1)):], "t"):
-		return false
-	case isApostrophe(r0) && (r1 == 't' || r1 == 'T') && len(tok) > len(string(r0)):
-		return false
-	case isApostrophe(r1) && k0 == clLetter:
-		return true
-	case isApostrophe(r0) && k1 == clLetter:
-		return s == 0 && p == len(string(r0))
-	case r0 == '.' && k1 == clLetter:
-		return false
-	case r1 == '.':
-		lt := strings.ToLower(tok)
-		if p+1 == len(c) && strings.Contains(tok, "@") {
-			return true
-		}
-		if strings.Contains(tok, ".") || ruleAbbrevs[lt] || (len(tok) == 1 && k0 == clLetter) {
-			return false
-		}
-		return true
-	case r1 == '-' && k0 == clLetter && p+1 < len(c) && classOf(rune(c[p+1])) == clLetter:
-		return false
-	case r0 == '-' && k1 == clLetter && k0 != clPunct:
-		return false
-	case r0 == '-' && k1 == clLetter && len(tok) > 1 && classOf(rune(tok[len(tok)-2])) == clLetter:
-		return false
-	case k0 == clPunct && k1 == clPunct && r0 == r1:
-		return false
-	}
-	return true
-}
-
-// ruleBoundary is the fallback sentence decision used when no weights are
-// loaded.
-func (sp *splitter) ruleBoundary(first, k, e int) bool {
-	t := sp.toks[k].Text
-	tl, _ := decodeLast(t)
-	if sp.gaps[e] == gapLine {
-		return true
-	}
-	if tl == ':' || tl == ';' {
-		return false
-	}
-	if e+1 < len(sp.toks) && tokKind(sp.toks[e+1].Text) == 'l' {
-		return false
-	}
-	if tl == '.' && k > first && sp.gaps[k-1] == gapNone {
-		prev := sp.toks[k-1].Text
-		if ruleAbbrevs[strings.ToLower(prev)] || (len(prev) == 1 && classOf(rune(prev[0])) == clLetter) {
-			return false
-		}
-	}
-	if len(t) > 1 && tl == '.' && (strings.Contains(t[:len(t)-1], ".") || ruleAbbrevs[strings.ToLower(t[:len(t)-1])]) {
-		return false
-	}
-	return true
 }
