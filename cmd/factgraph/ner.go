@@ -1,12 +1,401 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/factgraph/factgraph/extract/ner"
+	"github.com/factgraph/factgraph/extract/wordcluster"
+)
 
 // nerCommands returns the top-level NER commands (ner).
-func nerCommands() []*cobra.Command { return nil }
+func nerCommands() []*cobra.Command { return []*cobra.Command{newNERCmd()} }
 
 // nerTrainCommands returns the "train" subcommands for the recognizer.
-func nerTrainCommands() []*cobra.Command { return nil }
+func nerTrainCommands() []*cobra.Command {
+	return []*cobra.Command{newTrainNERCmd(), newTrainWordClustersCmd()}
+}
 
 // nerEvalCommands returns the "eval" subcommands for the recognizer.
-func nerEvalCommands() []*cobra.Command { return nil }
+func nerEvalCommands() []*cobra.Command { return []*cobra.Command{newEvalNERCmd()} }
+
+func openNERInput(name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(os.Stdin), nil
+	}
+	return os.Open(name)
+}
+
+func readCorpusFile(name string, f ner.Format) (*ner.Corpus, error) {
+	in, err := openNERInput(name)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	return ner.ReadCorpus(in, f)
+}
+
+// loadRecognizer returns the shipped recognizer for the domain ("auto":
+// web for UNER files, news otherwise), or one built from a model file and a
+// clusters file.
+func loadRecognizer(modelPath, clustersPath, domain string, f ner.Format) (*ner.Recognizer, error) {
+	if modelPath == "" {
+		if domain == "auto" {
+			domain = string(ner.News)
+			if f == ner.FormatIOB2 {
+				domain = string(ner.Web)
+			}
+		}
+		return ner.DefaultFor(ner.Domain(domain))
+	}
+	mb, err := os.ReadFile(modelPath)
+	if err != nil {
+		return nil, err
+	}
+	m, err := ner.ReadModel(mb)
+	if err != nil {
+		return nil, err
+	}
+	cb, err := os.ReadFile(clustersPath)
+	if err != nil {
+		return nil, err
+	}
+	cl, err := ner.ReadClusters(cb)
+	if err != nil {
+		return nil, err
+	}
+	return ner.New(m, cl)
+}
+
+func newNERCmd() *cobra.Command {
+	var input, tagset, modelPath, clustersPath, domain string
+	c := &cobra.Command{
+		Use:   "ner [flags] FILE",
+		Short: "Tag named entities in CoNLL-2003 or UNER column files",
+		Long: `ner reads a column file (CoNLL-2003 with --input conll: token first, tag last,
+-DOCSTART- and blank lines kept; Universal NER with --input iob2) and writes
+every line back with the predicted tag appended as the last column, in the
+chosen tag set (conll: PER ORG LOC MISC; uner: PER ORG LOC; full: the
+recognizer's own types), ready for conlleval or "factgraph eval ner --predicted".
+FILE "-" reads standard input.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ts, err := ner.ParseTagset(tagset)
+			if err != nil {
+				return err
+			}
+			corpus, err := readCorpusFile(args[0], ner.Format(input))
+			if err != nil {
+				return err
+			}
+			r, err := loadRecognizer(modelPath, clustersPath, domain, ner.Format(input))
+			if err != nil {
+				return err
+			}
+			tags, err := r.TagCorpus(cmd.Context(), corpus, ts)
+			if err != nil {
+				return err
+			}
+			return ner.WriteTagged(cmd.OutOrStdout(), corpus, tags)
+		},
+	}
+	c.Flags().StringVar(&input, "input", "conll", "input format: conll or iob2")
+	c.Flags().StringVar(&tagset, "tagset", "conll", "output tag set: conll, uner or full")
+	c.Flags().StringVar(&modelPath, "model", "", "model file (default: the shipped model)")
+	c.Flags().StringVar(&domain, "domain", "auto", "shipped model: news, web, or auto (web for --input iob2)")
+	c.Flags().StringVar(&clustersPath, "clusters", "extract/ner/model/brown.txt.gz", "clusters file for --model")
+	return c
+}
+
+func newEvalNERCmd() *cobra.Command {
+	var gold, input, tagset, modelPath, clustersPath, domain string
+	var predicted bool
+	c := &cobra.Command{
+		Use:   "ner --gold FILE",
+		Short: "Score the recognizer on a labelled column file (conlleval P/R/F1)",
+		Long: `ner tags the tokens of a labelled column file and prints precision, recall
+and F1 per type and overall as conlleval defines them (exact span, exact type).
+With --predicted, FILE already holds the predictions in its last column (the
+output of "factgraph ner") and is only scored. --tagset uner scores PER, ORG and
+LOC only (gold MISC is ignored, as UNER has none).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if gold == "" {
+				return fmt.Errorf("--gold is required")
+			}
+			ts, err := ner.ParseTagset(tagset)
+			if err != nil {
+				return err
+			}
+			var g, p [][]string
+			words := 0
+			start := time.Now()
+			if predicted {
+				in, err := openNERInput(gold)
+				if err != nil {
+					return err
+				}
+				g, p, err = ner.PredictedColumn(in, ner.Format(input))
+				in.Close()
+				if err != nil {
+					return err
+				}
+			} else {
+				corpus, err := readCorpusFile(gold, ner.Format(input))
+				if err != nil {
+					return err
+				}
+				r, err := loadRecognizer(modelPath, clustersPath, domain, ner.Format(input))
+				if err != nil {
+					return err
+				}
+				start = time.Now()
+				p, err = r.TagCorpus(cmd.Context(), corpus, ts)
+				if err != nil {
+					return err
+				}
+				g = ner.GoldTags(corpus, ts)
+				words = corpus.Words()
+			}
+			elapsed := time.Since(start)
+			score, err := ner.Evaluate(g, p)
+			if err != nil {
+				return err
+			}
+			if err := score.Write(cmd.OutOrStdout()); err != nil {
+				return err
+			}
+			if words > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "tagged %d words in %s (%.0f words/s, whole recognizer)\n",
+					words, elapsed.Round(time.Millisecond), float64(words)/elapsed.Seconds())
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&gold, "gold", "", "labelled column file")
+	c.Flags().StringVar(&input, "input", "conll", "input format: conll or iob2")
+	c.Flags().StringVar(&tagset, "tagset", "conll", "tag set scored: conll, uner or full")
+	c.Flags().BoolVar(&predicted, "predicted", false, "the file's last column holds predictions: only score it")
+	c.Flags().StringVar(&modelPath, "model", "", "model file (default: the shipped model)")
+	c.Flags().StringVar(&domain, "domain", "auto", "shipped model: news, web, or auto (web for --input iob2)")
+	c.Flags().StringVar(&clustersPath, "clusters", "extract/ner/model/brown.txt.gz", "clusters file for --model")
+	return c
+}
+
+func newTrainNERCmd() *cobra.Command {
+	var data, out, clustersPath string
+	var opt ner.TrainOptions
+	var useCoNLL, useUNER, useGUM, dev bool
+	var unerRepeat int
+	c := &cobra.Command{
+		Use:   "ner",
+		Short: "Train the named-entity model from CoNLL-2003, UNER and GUM",
+		Long: `ner trains the recognizer's statistical model (PER, ORG, LOC, MISC in BILOU)
+on ../shared/data/conll2003/eng.train, and with --uner on the UNER EWT train
+release (which has no MISC: the tagger may not predict MISC there) and with --gum
+on GUM's named entities (person, organization, place, and event/object/abstract as
+MISC). Features use the word clusters of --clusters and the embedded gazetteer.
+--dev logs eng.testa F1 after every epoch.`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if data == "" {
+				d, err := sharedData()
+				if err != nil {
+					return err
+				}
+				data = d
+			}
+			cb, err := os.ReadFile(clustersPath)
+			if err != nil {
+				return err
+			}
+			cl, err := ner.ReadClusters(cb)
+			if err != nil {
+				return err
+			}
+			load := func(rel string, f ner.Format) (*ner.Corpus, error) {
+				return readCorpusFile(filepath.Join(data, rel), f)
+			}
+			var sets []ner.TrainSet
+			if useCoNLL {
+				conll, err := load("conll2003/eng.train", ner.FormatCoNLL)
+				if err != nil {
+					return err
+				}
+				sets = append(sets, ner.TrainSet{Name: "conll", Corpus: conll})
+			}
+			if useUNER {
+				u, err := load("uner-ewt/en_ewt-ud-train.provisional.iob2", ner.FormatIOB2)
+				if err != nil {
+					return err
+				}
+				sets = append(sets, ner.TrainSet{Name: "uner", Corpus: u, Partial: []string{"MISC"}, Repeat: unerRepeat})
+			}
+			if useGUM {
+				g, err := load("ud-gum/en_gum-ud-train.conllu", ner.FormatCoNLLU)
+				if err != nil {
+					return err
+				}
+				sets = append(sets, ner.TrainSet{Name: "gum", Corpus: g})
+			}
+			if dev {
+				d, err := load("conll2003/eng.testa", ner.FormatCoNLL)
+				if err != nil {
+					return err
+				}
+				opt.Dev = []ner.TrainSet{{Name: "testa", Corpus: d}}
+			}
+			opt.Log = cmd.ErrOrStderr()
+			start := time.Now()
+			m, err := ner.Train(cmd.Context(), cl, sets, opt)
+			if err != nil {
+				return err
+			}
+			m.SetInfo("trained", fmt.Sprintf("epochs=%d stages=%d folds=%d min-weight=%g uner=%v gum=%v", opt.Epochs, opt.Stages, opt.Folds, opt.MinWeight, useUNER, useGUM))
+			fh, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			if err := m.Write(fh); err != nil {
+				fh.Close()
+				return err
+			}
+			if err := fh.Close(); err != nil {
+				return err
+			}
+			st, _ := os.Stat(out)
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d bytes, features per stage %v) in %s\n", out, st.Size(), m.Features(), time.Since(start).Round(time.Second))
+			return nil
+		},
+	}
+	c.Flags().StringVar(&data, "data", "", "shared data directory (default ../shared/data next to the repository)")
+	c.Flags().StringVar(&out, "out", "extract/ner/model/ner.bin.gz", "model output file")
+	c.Flags().StringVar(&clustersPath, "clusters", "extract/ner/model/brown.txt.gz", "word clusters (from train wordclusters)")
+	c.Flags().IntVar(&opt.Epochs, "epochs", 12, "training epochs per stage")
+	c.Flags().IntVar(&opt.Stages, "stages", 2, "1, or 2 for a second stage reading first-stage labels across the document")
+	c.Flags().IntVar(&opt.Folds, "folds", 5, "jackknife folds for the second stage")
+	c.Flags().Float64Var(&opt.MinWeight, "min-weight", 0.5, "drop features whose largest averaged weight is smaller")
+	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
+	c.Flags().StringSliceVar(&opt.Types, "types", []string{"PER", "ORG", "LOC", "MISC"}, "model types (others in the data become O)")
+	c.Flags().BoolVar(&useCoNLL, "conll", true, "train on CoNLL-2003 eng.train")
+	c.Flags().BoolVar(&useUNER, "uner", true, "also train on the UNER EWT train release")
+	c.Flags().IntVar(&unerRepeat, "uner-repeat", 1, "times the UNER data is seen per epoch")
+	c.Flags().BoolVar(&useGUM, "gum", false, "also train on GUM named entities")
+	c.Flags().BoolVar(&dev, "dev", false, "log eng.testa F1 after every epoch")
+	return c
+}
+
+// sharedData returns ../shared/data relative to the repository root (the
+// nearest directory holding go.mod above the working directory).
+func sharedData() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared", "data"), nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory; pass --data")
+		}
+		dir = parent
+	}
+}
+
+func newTrainWordClustersCmd() *cobra.Command {
+	var data, out string
+	var clusters, minCount, workers int
+	c := &cobra.Command{
+		Use:   "wordclusters",
+		Short: "Induce Brown word clusters from unlabelled news for the recognizer",
+		Long: `wordclusters counts the Reuters-21578 news text and the training splits of
+CoNLL-2003, UD EWT and GUM (tokens only, no labels) and induces Brown clusters,
+written gzipped as "bits<TAB>word" lines for "factgraph train ner".`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if data == "" {
+				d, err := sharedData()
+				if err != nil {
+					return err
+				}
+				data = d
+			}
+			cnt := wordcluster.NewCounter()
+			add := func(rel string, f func(*os.File) error) error {
+				fh, err := os.Open(filepath.Join(data, rel))
+				if err != nil {
+					return err
+				}
+				defer fh.Close()
+				return f(fh)
+			}
+			if err := add("news/reuters21578.jsonl", func(f *os.File) error { return cnt.AddJSONL(f) }); err != nil {
+				return err
+			}
+			for _, p := range []struct {
+				rel string
+				col int
+				tab bool
+			}{
+				{"conll2003/eng.train", 0, false},
+				{"ud-ewt/en_ewt-ud-train.conllu", 1, true},
+				{"ud-gum/en_gum-ud-train.conllu", 1, true},
+			} {
+				if err := add(p.rel, func(f *os.File) error { return cnt.AddColumns(f, p.col, p.tab) }); err != nil {
+					return err
+				}
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "counted %d tokens\n", cnt.Tokens())
+			start := time.Now()
+			bits, err := cnt.Brown(cmd.Context(), wordcluster.Options{
+				Clusters: clusters, MinCount: minCount, Workers: workers,
+				Progress: func(done, total int) {
+					fmt.Fprintf(cmd.ErrOrStderr(), "merge %d/%d %s\n", done, total, time.Since(start).Round(time.Second))
+				},
+			})
+			if err != nil {
+				return err
+			}
+			fh, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			var w interface {
+				Write([]byte) (int, error)
+			} = fh
+			var gz *gzip.Writer
+			if strings.HasSuffix(out, ".gz") {
+				gz, _ = gzip.NewWriterLevel(fh, gzip.BestCompression)
+				w = gz
+			}
+			if err := wordcluster.New(bits).Write(w); err != nil {
+				fh.Close()
+				return err
+			}
+			if gz != nil {
+				if err := gz.Close(); err != nil {
+					fh.Close()
+					return err
+				}
+			}
+			if err := fh.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d words to %s in %s\n", len(bits), out, time.Since(start).Round(time.Second))
+			return nil
+		},
+	}
+	c.Flags().StringVar(&data, "data", "", "shared data directory (default ../shared/data next to the repository)")
+	c.Flags().StringVar(&out, "out", "extract/ner/model/brown.txt.gz", "output file (gzipped when it ends in .gz)")
+	c.Flags().IntVar(&clusters, "clusters", 1000, "number of clusters kept while words enter")
+	c.Flags().IntVar(&minCount, "min-count", 3, "ignore words seen fewer times")
+	c.Flags().IntVar(&workers, "workers", 2, "goroutines for the cluster updates")
+	return c
+}

@@ -1,0 +1,363 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/tokenize"
+)
+
+// analyse tokenises text with the project's tokenizer and runs the default
+// recognizer on it.
+func analyse(t testing.TB, text string, date time.Time) *extract.Analysis {
+	t.Helper()
+	r, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	a := &extract.Analysis{
+		Doc:       &extract.Document{ID: "test", Text: text, Date: date},
+		Sentences: tokenize.Default().Split(text),
+	}
+	if err := r.Recognize(context.Background(), a); err != nil {
+		t.Fatalf("Recognize: %v", err)
+	}
+	return a
+}
+
+func mentionSet(a *extract.Analysis) map[string]extract.Mention {
+	out := map[string]extract.Mention{}
+	for _, m := range a.Mentions {
+		out[m.Text] = m
+	}
+	return out
+}
+
+// paragraph is a news paragraph written for this test.
+const paragraph = `Kremlin spokesman Dmitry Peskov said on Wednesday that Russian diplomats would meet officials of the European Union in Geneva next month. US President Joe Biden spoke with German Chancellor Angela Merkel by telephone, the White House said. Both leaders discussed shipping in the Black Sea and new sanctions against Gazprom, which lost 4 percent of its value in London.`
+
+func TestRecognizeNewsParagraph(t *testing.T) {
+	date := time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC) // a Thursday
+	a := analyse(t, paragraph, date)
+	got := mentionSet(a)
+	want := []struct{ text, typ, value string }{
+		{"Dmitry Peskov", "PERSON", ""},
+		{"Joe Biden", "PERSON", ""},
+		{"Angela Merkel", "PERSON", ""},
+		{"Russian", "NORP", "Russia"},
+		{"German", "NORP", "Germany"},
+		{"European Union", "ORG", ""},
+		{"White House", "ORG", ""},
+		{"Geneva", "GPE", ""},
+		{"London", "GPE", ""},
+		{"US", "GPE", "United States"},
+		{"Black Sea", "LOC", ""},
+		{"Wednesday", "DATE", "2021-03-17"},
+		{"next month", "DATE", "2021-04"},
+		{"4 percent", "PERCENT", "4%"},
+	}
+	for _, w := range want {
+		m, ok := got[w.text]
+		if !ok {
+			t.Errorf("no mention %q (%s); got %v", w.text, w.typ, a.Mentions)
+			continue
+		}
+		if m.Type != w.typ {
+			t.Errorf("%q: type %s, want %s", w.text, m.Type, w.typ)
+		}
+		if w.value != "" && m.Value != w.value {
+			t.Errorf("%q: value %q, want %q", w.text, m.Value, w.value)
+		}
+		if paragraph[m.Start:m.End] != w.text {
+			t.Errorf("%q: offsets %d:%d give %q", w.text, m.Start, m.End, paragraph[m.Start:m.End])
+		}
+	}
+	// Titles are not part of names.
+	for _, m := range a.Mentions {
+		if m.Type == "PERSON" {
+			for _, title := range []string{"spokesman", "President", "Chancellor"} {
+				if strings.Contains(m.Text, title) {
+					t.Errorf("PERSON %q includes the title %q", m.Text, title)
+				}
+			}
+		}
+	}
+	// Token tags agree with the mentions.
+	for _, s := range a.Sentences {
+		for _, tok := range s.Tokens {
+			if tok.NER == "" {
+				t.Fatalf("token %q has no NER tag", tok.Text)
+			}
+			if tok.Text == "Peskov" && tok.NER != "I-PERSON" {
+				t.Errorf("Peskov tagged %s, want I-PERSON", tok.NER)
+			}
+		}
+	}
+}
+
+func TestRoles(t *testing.T) {
+	text := `Kremlin spokesman Dmitry Peskov rejected the report. US President Joe Biden answered. White House Press Secretary Jen Psaki said so on Thursday. Deputy Foreign Minister Sergei Riabkov told the agency. Later, Jen Psaki, the spokeswoman for the White House, repeated it.`
+	a := analyse(t, text, time.Time{})
+	r, _ := Default()
+	roles := r.Roles(a)
+	type want struct{ person, title, of string }
+	wants := []want{
+		{"Dmitry Peskov", "spokesman", "Kremlin"},
+		{"Joe Biden", "President", "US"},
+		{"Jen Psaki", "Press Secretary", "White House"},
+		{"Sergei Riabkov", "Deputy Foreign Minister", ""},
+		{"Jen Psaki", "spokeswoman", "White House"},
+	}
+	var got []want
+	for _, ro := range roles {
+		got = append(got, want{ro.Person.Text, ro.Title, ro.Of.Text})
+	}
+	for _, w := range wants {
+		found := false
+		for _, g := range got {
+			if g == w {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing role %+v; got %+v (mentions %v)", w, got, a.Mentions)
+		}
+	}
+}
+
+func TestTranslationDebris(t *testing.T) {
+	text := "Dhe Russian President Vladimir Putin has proposed a debate. NAfter the attack, Russia recalled its ambassador."
+	a := analyse(t, text, time.Time{})
+	got := mentionSet(a)
+	for _, m := range a.Mentions {
+		if strings.Contains(m.Text, "Dhe") || strings.Contains(m.Text, "NAfter") {
+			t.Errorf("debris in mention %q (%s)", m.Text, m.Type)
+		}
+	}
+	if m := got["Vladimir Putin"]; m.Type != "PERSON" {
+		t.Errorf("Vladimir Putin: %+v, want PERSON", m)
+	}
+	if m := got["Russian"]; m.Type != "NORP" || m.Value != "Russia" {
+		t.Errorf("Russian: %+v, want NORP → Russia", m)
+	}
+}
+
+func TestHostileInputDoesNotPanic(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{
+		"",
+		strings.Repeat("x", 100000),
+		strings.Repeat("A", 5000) + " " + strings.Repeat("9", 5000),
+		"THE PRESIDENT OF THE UNITED STATES MET THE RUSSIAN AMBASSADOR IN MOSCOW ON MONDAY .",
+		"!!! ??? ... --- ### 123 456 $$$ %%% 12:99 p.m.",
+		"\x00\xff\xfe invalid utf8 \xc3\x28",
+		strings.Repeat("Biden ", 3000),
+		"“ ” ‘ ’ « » — –",
+	}
+	for _, in := range inputs {
+		a := &extract.Analysis{Doc: &extract.Document{Text: in}, Sentences: tokenize.Default().Split(in)}
+		if err := r.Recognize(context.Background(), a); err != nil {
+			t.Errorf("Recognize(%.20q): %v", in, err)
+		}
+		r.Roles(a)
+	}
+	// Hand-built analyses with inconsistent offsets and empty tokens.
+	a := &extract.Analysis{Sentences: []extract.Sentence{
+		{Tokens: []extract.Token{{Text: ""}, {Text: "Moscow", Start: 5, End: 2}}},
+		{},
+	}}
+	if err := r.Recognize(context.Background(), a); err != nil {
+		t.Error(err)
+	}
+	if err := r.Recognize(context.Background(), nil); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestRecognizeHonoursContext(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a := &extract.Analysis{Doc: &extract.Document{Text: paragraph}, Sentences: tokenize.Default().Split(paragraph)}
+	if err := r.Recognize(ctx, a); err == nil {
+		t.Error("Recognize with a cancelled context: no error")
+	}
+}
+
+func FuzzRecognize(f *testing.F) {
+	for _, s := range []string{paragraph, "", "ALL CAPS HEADLINE ABOUT MOSCOW", "123 456", "Dhe NAfter x"} {
+		f.Add(s)
+	}
+	r, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := &extract.Analysis{Doc: &extract.Document{Text: s, Date: time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC)}, Sentences: tokenize.Default().Split(s)}
+		if err := r.Recognize(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range a.Mentions {
+			if m.Start < 0 || m.End > len(s) || m.Start > m.End {
+				t.Fatalf("mention %+v outside the text", m)
+			}
+		}
+		r.Roles(a)
+	})
+}
+
+// repoRoot walks up from the working directory to go.mod.
+func repoRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// sharedFile returns a file of ../shared/data or skips the test.
+func sharedFile(t testing.TB, rel string) string {
+	p := filepath.Join(repoRoot(t), "..", "shared", "data", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("skipping: %s is absent (the shared corpora live in ../shared/data next to the repository)", p)
+	}
+	return p
+}
+
+// TestDevSubset tags the first documents of CoNLL-2003 eng.testa and checks
+// the shipped model is far above chance; the full score is in the README.
+func TestDevSubset(t *testing.T) {
+	p := sharedFile(t, "conll2003/eng.testa")
+	fh, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	c, err := ReadCorpus(fh, FormatCoNLL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first 20 documents.
+	var keep []Sentence
+	for _, s := range c.Sentences {
+		if s.Doc < 20 {
+			keep = append(keep, s)
+		}
+	}
+	c.Sentences = keep
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, err := r.TagCorpus(context.Background(), c, TagsetCoNLL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := Evaluate(GoldTags(c, TagsetCoNLL), pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := sc.Overall().F1(); f < 80 {
+		var b strings.Builder
+		sc.Write(&b)
+		t.Errorf("F1 on the first 20 eng.testa documents = %.2f, want ≥ 80\n%s", f, b.String())
+	}
+}
+
+// BenchmarkRecognize reports words per second of the recognizer alone
+// (tokenisation done beforehand) on news text.
+func BenchmarkRecognize(b *testing.B) {
+	r, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(paragraph+"\n\n", 20)
+	sents := tokenize.Default().Split(text)
+	words := 0
+	for _, s := range sents {
+		words += len(s.Tokens)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := &extract.Analysis{Doc: &extract.Document{Text: text}, Sentences: sents}
+		if err := r.Recognize(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkRecognizeCoNLL reports words per second on CoNLL-2003 eng.testa
+// (skipped without ../shared).
+func BenchmarkRecognizeCoNLL(b *testing.B) {
+	p := sharedFile(b, "conll2003/eng.testa")
+	fh, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := ReadCorpus(fh, FormatCoNLL)
+	fh.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := r.TagCorpus(context.Background(), c, TagsetCoNLL); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.Words()*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func ExampleRecognizer_Recognize() {
+	r, err := Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	text := "Kremlin spokesman Dmitry Peskov spoke in Moscow on Wednesday."
+	a := &extract.Analysis{
+		Doc:       &extract.Document{Text: text, Date: time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC)},
+		Sentences: tokenize.Default().Split(text),
+	}
+	if err := r.Recognize(context.Background(), a); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range a.Mentions {
+		switch m.Type {
+		case "PERSON":
+			fmt.Println(m.Type, m.Text)
+		case "DATE":
+			fmt.Println(m.Type, m.Text, m.Value)
+		}
+	}
+	// Output:
+	// PERSON Dmitry Peskov
+	// DATE Wednesday 2021-03-17
+}

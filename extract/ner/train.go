@@ -1,0 +1,364 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"time"
+)
+
+// TrainSet is one labelled corpus and how its types map to the model's.
+type TrainSet struct {
+	Name   string
+	Corpus *Corpus
+	// TypeMap maps the corpus's types to model types; types not in the map
+	// are kept as they are when they are model types, else dropped.
+	TypeMap map[string]string
+	// Partial lists the model types this corpus does not annotate: while
+	// training on it, the tagger may not predict them, so their absence is
+	// not learnt as "O" (UNER has no MISC).
+	Partial []string
+	// Repeat trains on the corpus this many times per epoch (default 1).
+	Repeat int
+}
+
+// TrainOptions controls training.
+type TrainOptions struct {
+	Types  []string // model types; default PER, ORG, LOC, MISC
+	Epochs int
+	// Stages is 1 (local and document features) or 2 (a second tagger that
+	// also reads the first one's labels across the document).
+	Stages int
+	// Folds is the number of jackknife folds that give the second stage
+	// first-stage labels not learnt from the same text.
+	Folds int
+	// MinWeight drops features whose largest averaged weight is smaller.
+	MinWeight float64
+	Seed      uint64
+	// Dev, when set, is tagged after every epoch and its F1 logged.
+	Dev []TrainSet
+	Log io.Writer
+}
+
+type tdoc struct {
+	infos  [][]tokInfo
+	gold   [][]int
+	forbid []bool
+	repeat int
+}
+
+func (o *TrainOptions) logf(format string, a ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format, a...)
+	}
+}
+
+func mapTags(tags []string, typeMap map[string]string, types []string) []string {
+	known := map[string]bool{}
+	for _, t := range types {
+		known[t] = true
+	}
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		p, ty := splitTag(t)
+		if p == 'O' {
+			out[i] = "O"
+			continue
+		}
+		if m, ok := typeMap[ty]; ok {
+			ty = m
+		}
+		if !known[ty] {
+			out[i] = "O"
+			continue
+		}
+		out[i] = string(p) + "-" + ty
+	}
+	return ToIOB2(out)
+}
+
+func (res *resources) makeDocs(sets []TrainSet, types []string) []*tdoc {
+	var docs []*tdoc
+	for _, set := range sets {
+		forbid := make([]bool, len(types))
+		any := false
+		for _, p := range set.Partial {
+			for i, t := range types {
+				if t == p {
+					forbid[i] = true
+					any = true
+				}
+			}
+		}
+		if !any {
+			forbid = nil
+		}
+		for _, idx := range set.Corpus.Docs() {
+			words := make([][]string, len(idx))
+			d := &tdoc{forbid: forbid, repeat: max(set.Repeat, 1)}
+			for k, si := range idx {
+				s := set.Corpus.Sentences[si]
+				words[k] = s.Words
+				gold := s.Gold
+				if gold == nil {
+					gold = make([]string, len(s.Words))
+				}
+				d.gold = append(d.gold, fromBIO(mapTags(gold, set.TypeMap, types), types))
+			}
+			d.infos = res.prepareDoc(words)
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// trainer is an averaged perceptron over hashed features.
+type trainer struct {
+	nl    int
+	ids   map[uint64]int32
+	keys  []uint64
+	w, u  []float32
+	c     float32
+	feats []uint64
+}
+
+func (t *trainer) id(h uint64, add bool) int32 {
+	if i, ok := t.ids[h]; ok {
+		return i
+	}
+	if !add {
+		return -1
+	}
+	i := int32(len(t.keys))
+	t.ids[h] = i
+	t.keys = append(t.keys, h)
+	t.w = append(t.w, make([]float32, t.nl)...)
+	t.u = append(t.u, make([]float32, t.nl)...)
+	return i
+}
+
+type tsent struct {
+	doc    *tdoc
+	s      int
+	static [][]int32
+}
+
+func trainStage(ctx context.Context, docs []*tdoc, nl int, opt *TrainOptions, dev []*tdoc, types []string) (*stage, error) {
+	tr := &trainer{nl: nl, ids: map[uint64]int32{}}
+	var sents []tsent
+	for _, d := range docs {
+		for si, inf := range d.infos {
+			caps := capsSentence(inf)
+			st := make([][]int32, len(inf))
+			for i := range inf {
+				tr.feats = static(tr.feats[:0], inf, i, caps)
+				ids := make([]int32, 0, len(tr.feats))
+				for _, h := range tr.feats {
+					ids = append(ids, tr.id(h, true))
+				}
+				st[i] = ids
+			}
+			for r := 0; r < d.repeat; r++ {
+				sents = append(sents, tsent{d, si, st})
+			}
+		}
+	}
+	opt.logf("  %d sentences, %d static features\n", len(sents), len(tr.keys))
+	rng := rand.New(rand.NewPCG(opt.Seed, 7))
+	scores := make([]float32, nl)
+	var dynIDs []int32
+	for ep := 0; ep < opt.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		start := time.Now()
+		rng.Shuffle(len(sents), func(i, j int) { sents[i], sents[j] = sents[j], sents[i] })
+		errs, toks := 0, 0
+		for _, ts := range sents {
+			inf := ts.doc.infos[ts.s]
+			gold := ts.doc.gold[ts.s]
+			p1, p2 := -1, -1
+			for i := range inf {
+				tr.feats = dynamic(tr.feats[:0], inf, i, p1+1, p2+1)
+				dynIDs = dynIDs[:0]
+				for _, h := range tr.feats {
+					dynIDs = append(dynIDs, tr.id(h, false))
+				}
+				for l := range scores {
+					scores[l] = 0
+				}
+				for _, f := range ts.static[i] {
+					row := tr.w[int(f)*nl : int(f)*nl+nl]
+					for l, v := range row {
+						scores[l] += v
+					}
+				}
+				for _, f := range dynIDs {
+					if f < 0 {
+						continue
+					}
+					row := tr.w[int(f)*nl : int(f)*nl+nl]
+					for l, v := range row {
+						scores[l] += v
+					}
+				}
+				best := bestAllowed(scores, p1, i == len(inf)-1, ts.doc.forbid)
+				g := gold[i]
+				tr.c++
+				toks++
+				if best != g {
+					errs++
+					upd := func(f int32) {
+						tr.w[int(f)*nl+g]++
+						tr.w[int(f)*nl+best]--
+						tr.u[int(f)*nl+g] += tr.c
+						tr.u[int(f)*nl+best] -= tr.c
+					}
+					for _, f := range ts.static[i] {
+						upd(f)
+					}
+					for k, f := range dynIDs {
+						if f < 0 {
+							f = tr.id(tr.feats[k], true)
+						}
+						upd(f)
+					}
+				}
+				p2, p1 = p1, best
+			}
+		}
+		msg := fmt.Sprintf("  epoch %d: %d/%d token errors, %s", ep+1, errs, toks, time.Since(start).Round(time.Millisecond))
+		if len(dev) > 0 {
+			s := tr.stage(0)
+			sc, err := scoreDocs(s, dev, types)
+			if err == nil {
+				o := sc.Overall()
+				msg += fmt.Sprintf(", dev F1 %.2f", o.F1())
+			}
+		}
+		opt.logf("%s\n", msg)
+	}
+	return tr.stage(opt.MinWeight), nil
+}
+
+// stage returns the averaged weights, dropping small features.
+func (t *trainer) stage(minWeight float64) *stage {
+	nl := t.nl
+	keep := make([]int32, 0, len(t.keys))
+	avg := make([]float32, nl)
+	for f := range t.keys {
+		mx := 0.0
+		for l := 0; l < nl; l++ {
+			v := t.w[f*nl+l] - t.u[f*nl+l]/t.c
+			mx = math.Max(mx, math.Abs(float64(v)))
+		}
+		if mx > 0 && mx >= minWeight {
+			keep = append(keep, int32(f))
+		}
+	}
+	s := &stage{nl: nl, tab: newTable(len(keep)), w: make([]float32, len(keep)*nl)}
+	for r, f := range keep {
+		for l := 0; l < nl; l++ {
+			avg[l] = t.w[int(f)*nl+l] - t.u[int(f)*nl+l]/t.c
+		}
+		copy(s.w[r*nl:], avg)
+		s.tab.put(t.keys[f], int32(r))
+	}
+	return s
+}
+
+func scoreDocs(s *stage, docs []*tdoc, types []string) (*Score, error) {
+	var gold, guess [][]string
+	sc := &scratch{}
+	for _, d := range docs {
+		for si, inf := range d.infos {
+			out := make([]int, len(inf))
+			s.tagSentence(inf, out, sc, d.forbid)
+			gold = append(gold, toBIO(d.gold[si], types))
+			guess = append(guess, toBIO(out, types))
+		}
+	}
+	return Evaluate(gold, guess)
+}
+
+// trainModel trains the statistical model.
+func trainModel(ctx context.Context, res *resources, sets []TrainSet, opt TrainOptions) (*Model, error) {
+	if len(opt.Types) == 0 {
+		opt.Types = []string{"PER", "ORG", "LOC", "MISC"}
+	}
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.Stages <= 0 {
+		opt.Stages = 1
+	}
+	if opt.Folds < 2 {
+		opt.Folds = 5
+	}
+	types := opt.Types
+	nl := 1 + 4*len(types)
+	docs := res.makeDocs(sets, types)
+	dev := res.makeDocs(opt.Dev, types)
+	opt.logf("stage 1: %d documents\n", len(docs))
+	s1, err := trainStage(ctx, docs, nl, &opt, dev, types)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{types: types, stages: []*stage{s1}}
+	if opt.Stages < 2 {
+		return m, nil
+	}
+	// Jackknife: first-stage labels for every training document from a
+	// tagger that did not see it.
+	labels := make([][][]int, len(docs))
+	fopt := opt
+	fopt.Dev = nil
+	for f := 0; f < opt.Folds; f++ {
+		var in, out []int
+		for i := range docs {
+			if i%opt.Folds == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		sub := make([]*tdoc, len(in))
+		for k, i := range in {
+			sub[k] = docs[i]
+		}
+		opt.logf("stage 1, fold %d/%d: %d documents\n", f+1, opt.Folds, len(sub))
+		fs, err := trainStage(ctx, sub, nl, &fopt, nil, types)
+		if err != nil {
+			return nil, err
+		}
+		sc := &scratch{}
+		for _, i := range out {
+			labels[i] = make([][]int, len(docs[i].infos))
+			for si, inf := range docs[i].infos {
+				labels[i][si] = make([]int, len(inf))
+				fs.tagSentence(inf, labels[i][si], sc, docs[i].forbid)
+			}
+		}
+	}
+	for i, d := range docs {
+		setHistory(d.infos, labels[i], types)
+	}
+	sc := &scratch{}
+	for _, d := range dev {
+		lab := make([][]int, len(d.infos))
+		for si, inf := range d.infos {
+			lab[si] = make([]int, len(inf))
+			s1.tagSentence(inf, lab[si], sc, d.forbid)
+		}
+		setHistory(d.infos, lab, types)
+	}
+	opt.logf("stage 2\n")
+	s2, err := trainStage(ctx, docs, nl, &opt, dev, types)
+	if err != nil {
+		return nil, err
+	}
+	m.stages = append(m.stages, s2)
+	return m, nil
+}

@@ -1,0 +1,191 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/extract/gazetteer"
+)
+
+// typeSpans turns the model's CoNLL-typed spans into the recognizer's types:
+// PER → PERSON (without leading titles); LOC → GPE for countries, capitals,
+// states and cities, LOC for continents, regions and natural or built
+// places; MISC → NORP for nationalities and political or religious groups
+// (Value: the country or group), EVENT for named events, WORK for quoted
+// titles, MISC otherwise; ORG stays ORG. Spans made of translation debris
+// ("Dhe", "NAfter") are dropped.
+func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
+	gaz := r.res.gaz
+	out := make([]typedSpan, 0, len(spans))
+	for _, sp := range spans {
+		// Debris at the start of a span.
+		for sp.Start < sp.End && r.isDebris(words, sp.Start) {
+			sp.Start++
+		}
+		if sp.Start >= sp.End {
+			continue
+		}
+		text := strings.Join(words[sp.Start:sp.End], " ")
+		ts := typedSpan{Span: sp}
+		switch sp.Type {
+		case "PER":
+			ts.Type = "PERSON"
+			// Titles are not names: "President Joe Biden" → "Joe Biden".
+			for ts.End-ts.Start > 1 && r.titleAt(words, ts.Start) > 0 {
+				ts.Start += r.titleAt(words, ts.Start)
+			}
+			if ts.Start >= ts.End {
+				continue
+			}
+		case "ORG":
+			ts.Type = "ORG"
+		case "LOC":
+			ts.Type = r.placeType(words[sp.Start:sp.End], text)
+			if seats[text] {
+				// CoNLL-2003 annotates seats of government as LOC; in
+				// the graph they act as organisations.
+				ts.Type = "ORG"
+				ts.conll = "LOC"
+			}
+			if c, ok := gaz.Country(text); ok && ts.Type == "GPE" {
+				ts.value = c
+			}
+		case "MISC":
+			ts.Type, ts.value = r.miscType(words, sp, text)
+		default:
+			ts.Type = sp.Type
+		}
+		out = append(out, ts)
+	}
+	return out
+}
+
+// titleAt returns the number of tokens of a title starting at i (0 if none).
+func (r *Recognizer) titleAt(words []string, i int) int {
+	best := 0
+	for n := 1; n <= 4 && i+n <= len(words); n++ {
+		if r.res.gaz.Is(gazetteer.Title, strings.Join(words[i:i+n], " ")) {
+			best = n
+		}
+	}
+	return best
+}
+
+func (r *Recognizer) placeType(words []string, text string) string {
+	gaz := r.res.gaz
+	k := gaz.Lookup(text)
+	switch {
+	case k&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState) != 0:
+		return "GPE"
+	case k&(1<<gazetteer.Continent) != 0:
+		return "LOC"
+	}
+	last := words[len(words)-1]
+	if len(words) > 1 && gaz.Is(gazetteer.LocWord, last) {
+		return "LOC"
+	}
+	if len(words) > 1 && gaz.Is(gazetteer.LocWord, words[0]) && (words[0] == "Mount" || words[0] == "Lake" || words[0] == "Cape" || words[0] == "Gulf") {
+		return "LOC"
+	}
+	return "GPE"
+}
+
+func (r *Recognizer) miscType(words []string, sp Span, text string) (string, string) {
+	gaz := r.res.gaz
+	if c, ok := gaz.Country(text); ok && !gaz.Is(gazetteer.Country, text) {
+		return "NORP", c
+	}
+	// "Russian-American": the first part.
+	if i := strings.IndexByte(text, '-'); i > 0 && sp.End-sp.Start == 1 {
+		if c, ok := gaz.Country(text[:i]); ok {
+			return "NORP", c
+		}
+	}
+	if gaz.Is(gazetteer.Group, text) {
+		v := gaz.Value(gazetteer.Group, text)
+		if v == "" {
+			v = text
+		}
+		return "NORP", v
+	}
+	if sp.End-sp.Start == 1 {
+		if c, ok := gaz.Country(words[sp.Start]); ok {
+			return "NORP", c
+		}
+	}
+	if sp.Start > 0 && sp.End < len(words) && isQuote(words[sp.Start-1]) && isQuote(words[sp.End]) {
+		return "WORK", ""
+	}
+	last := words[sp.End-1]
+	if gaz.Is(gazetteer.EventWord, last) || sp.End-sp.Start > 1 && gaz.Is(gazetteer.EventWord, strings.Join(words[sp.End-2:sp.End], " ")) {
+		return "EVENT", ""
+	}
+	for _, w := range words[sp.Start:sp.End] {
+		if _, ok := yearLike(w); ok && sp.End-sp.Start > 1 {
+			return "EVENT", ""
+		}
+	}
+	return "MISC", ""
+}
+
+// seats are buildings that stand for the institution inside them.
+var seats = map[string]bool{
+	"White House": true, "Kremlin": true, "Pentagon": true, "Elysee": true, "Élysée": true,
+	"Elysee Palace": true, "Downing Street": true, "Quai d'Orsay": true, "Vatican": true,
+	"Capitol Hill": true, "Foggy Bottom": true, "Whitehall": true, "Zhongnanhai": true,
+	"Blue House": true, "Chancellery": true,
+}
+
+func yearLike(w string) (int, bool) {
+	if len(w) != 4 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(w[i]-'0')
+	}
+	return n, n >= 1800 && n <= 2100
+}
+
+// debrisWords are the function words machine translation leaves a stray
+// letter on ("Dhe" for "The", "NAfter" for "After").
+var debrisWords = map[string]bool{
+	"the": true, "he": true, "she": true, "it": true, "in": true, "on": true, "at": true,
+	"as": true, "an": true, "and": true, "after": true, "for": true, "but": true, "this": true,
+	"that": true, "we": true, "they": true, "his": true, "her": true, "from": true, "with": true,
+	"when": true, "while": true, "since": true, "before": true, "meanwhile": true, "also": true,
+}
+
+// isDebris reports whether token i is translation debris: a function word
+// with a stray capital glued on ("NAfter"), or, at the start of a sentence,
+// an unknown word one letter away from a capitalised function word ("Dhe").
+func (r *Recognizer) isDebris(words []string, i int) bool {
+	w := words[i]
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	r0, n0 := utf8.DecodeRuneInString(w)
+	r1, n1 := utf8.DecodeRuneInString(w[n0:])
+	if unicode.IsUpper(r0) && unicode.IsUpper(r1) {
+		rest := w[n0:]
+		tail := rest[n1:]
+		if tail != "" && strings.ToLower(tail) == tail && debrisWords[strings.ToLower(rest)] {
+			return true
+		}
+	}
+	if i == 0 || words[i-1] == "." || isQuote(words[i-1]) {
+		if unicode.IsUpper(r0) && r.res.clusters.Lookup(w) == "" && r.res.gaz.Lookup(w) == 0 {
+			rest := strings.ToLower(w[n0:])
+			for _, c := range "tabcdefghijklmnopqrsuvwxyz" {
+				if debrisWords[string(c)+rest] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
