@@ -32,15 +32,30 @@ func (s *Store) LabelQuads(ctx context.Context, label quad.Value) ([]quad.Quad, 
 	return out, nil
 }
 
+// LabelSet is the complete set of quads one label (document) should hold.
+type LabelSet struct {
+	Label quad.Value
+	Quads []quad.Quad
+}
+
 // ReplaceLabel makes the quads labelled label exactly quads, in one
 // transaction: quads no longer produced are removed, new ones added, the
 // unchanged ones left alone. Every quad in quads must carry label. The
 // store never holds half of a document: on the disk backends the change is
 // one key-value transaction, on PostgreSQL one SQL transaction.
 func (s *Store) ReplaceLabel(ctx context.Context, label quad.Value, quads []quad.Quad) (Change, error) {
-	for _, q := range quads {
-		if q.Label != label {
-			return Change{}, fmt.Errorf("quad %s does not carry label %s", q.NQuad(), label)
+	return s.ReplaceLabels(ctx, []LabelSet{{Label: label, Quads: quads}})
+}
+
+// ReplaceLabels replaces several labels' quads in a single transaction, so
+// that a bulk build pays for one commit (and one fsync) per batch while
+// every document in it is still written whole or not at all.
+func (s *Store) ReplaceLabels(ctx context.Context, sets []LabelSet) (Change, error) {
+	for _, set := range sets {
+		for _, q := range set.Quads {
+			if q.Label != set.Label {
+				return Change{}, fmt.Errorf("quad %s does not carry label %s", q.NQuad(), set.Label)
+			}
 		}
 	}
 	s.mu.Lock()
@@ -48,39 +63,41 @@ func (s *Store) ReplaceLabel(ctx context.Context, label quad.Value, quads []quad
 	if err := ctx.Err(); err != nil {
 		return Change{}, err
 	}
-	old, err := s.LabelQuads(ctx, label)
-	if err != nil {
-		return Change{}, err
-	}
-	have := make(map[string]struct{}, len(old))
-	for _, q := range old {
-		have[q.NQuad()] = struct{}{}
-	}
-	want := make(map[string]struct{}, len(quads))
-	tx := cgraph.NewTransactionN(len(quads))
+	tx := cgraph.NewTransaction()
 	var ch Change
-	for _, q := range quads {
-		k := q.NQuad()
-		if _, dup := want[k]; dup {
-			continue
+	for _, set := range sets {
+		old, err := s.LabelQuads(ctx, set.Label)
+		if err != nil {
+			return Change{}, err
 		}
-		want[k] = struct{}{}
-		if _, ok := have[k]; !ok {
-			tx.AddQuad(q)
-			ch.Added++
+		have := make(map[string]struct{}, len(old))
+		for _, q := range old {
+			have[q.NQuad()] = struct{}{}
 		}
-	}
-	for _, q := range old {
-		if _, ok := want[q.NQuad()]; !ok {
-			tx.RemoveQuad(q)
-			ch.Removed++
+		want := make(map[string]struct{}, len(set.Quads))
+		for _, q := range set.Quads {
+			k := q.NQuad()
+			if _, dup := want[k]; dup {
+				continue
+			}
+			want[k] = struct{}{}
+			if _, ok := have[k]; !ok {
+				tx.AddQuad(q)
+				ch.Added++
+			}
+		}
+		for _, q := range old {
+			if _, ok := want[q.NQuad()]; !ok {
+				tx.RemoveQuad(q)
+				ch.Removed++
+			}
 		}
 	}
 	if len(tx.Deltas) == 0 {
 		return ch, nil
 	}
 	if err := s.qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return Change{}, fmt.Errorf("write quads of %s: %w", label, err)
+		return Change{}, fmt.Errorf("write quads of %d document(s): %w", len(sets), err)
 	}
 	return ch, nil
 }

@@ -1,5 +1,5 @@
-// neighbourhood: an entity and the entities it is related to, shaped for the
-// Cayley UI's visualize page ({source, target, source_label, target_label}).
+// neighbourhood: an entity and the entities related to it, for the UI's visualize page.
+// Rows are {source, target, source_label, target_label, relation}.
 // params: entity — a name or alias.
 var centers = entity(params.entity).ToArray();
 var labels = {};

@@ -10,16 +10,14 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/cayleygraph/quad"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/factgraph/factgraph/extract"
-	"github.com/factgraph/factgraph/extract/baseline"
 	"github.com/factgraph/factgraph/extract/pipeline"
 	"github.com/factgraph/factgraph/extract/read"
-	"github.com/factgraph/factgraph/extract/resolve"
-	"github.com/factgraph/factgraph/extract/tokenize"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/schema"
 )
@@ -37,15 +35,8 @@ func (f *runFlags) register(c *cobra.Command) {
 	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar")
 }
 
-// newPipeline wires the extraction stages.
-func newPipeline() (*pipeline.Pipeline, error) {
-	return &pipeline.Pipeline{
-		Tokenizer: tokenize.Default(),
-		Extractor: baseline.Extractor{},
-		Resolver:  resolve.Resolver{},
-		Furniture: read.IsFurniture,
-	}, nil
-}
+// newPipeline returns the extraction pipeline.
+func newPipeline() (*pipeline.Pipeline, error) { return pipeline.Default() }
 
 // progress shows a live count of documents on a terminal.
 type progress struct{ bar *progressbar.ProgressBar }
@@ -155,7 +146,15 @@ status is then 2.`,
 	return c
 }
 
-// buildInto runs the pipeline over inputs and writes each document.
+// Batch limits of a build: documents are written in transactions of up to
+// batchDocs documents or batchQuads quads, each document whole.
+const (
+	batchDocs  = 64
+	batchQuads = 50000
+)
+
+// buildInto runs the pipeline over inputs and writes the documents in
+// batched transactions.
 func buildInto(ctx context.Context, st *graph.Store, inputs []string, rf *runFlags) (*summary, error) {
 	p, err := newPipeline()
 	if err != nil {
@@ -164,21 +163,55 @@ func buildInto(ctx context.Context, st *graph.Store, inputs []string, rf *runFla
 	sum := newSummary()
 	bar := newProgress(rf.quiet, "building")
 	defer bar.done()
+
+	var batch []graph.LabelSet
+	var results []*extract.Result
+	inBatch := map[quad.Value]bool{}
+	quads := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		// Write even when the run is being interrupted: the batch holds
+		// whole documents only.
+		ch, err := st.ReplaceLabels(context.WithoutCancel(ctx), batch)
+		if err != nil {
+			return fmt.Errorf("write %d documents (first %s): %w", len(batch), results[0].Doc.Source, err)
+		}
+		sum.added += ch.Added
+		sum.removed += ch.Removed
+		for i, res := range results {
+			sum.count(res, len(batch[i].Quads))
+			bar.add()
+		}
+		batch, results, quads = batch[:0], results[:0], 0
+		clear(inBatch)
+		return nil
+	}
 	err = p.Run(ctx, read.Documents(ctx, inputs, readOptions(rf)), rf.workers, pipeline.Handlers{
 		Result: func(res *extract.Result) error {
-			quads := schema.Quads(res)
-			ch, err := st.ReplaceLabel(ctx, schema.DocIRI(res.Doc.ID), quads)
-			if err != nil {
-				return fmt.Errorf("write %s: %w", res.Doc.Source, err)
+			label := schema.DocIRI(res.Doc.ID)
+			if inBatch[label] {
+				warnf("document id %q appears more than once; %s replaces the earlier one", res.Doc.ID, res.Doc.Source)
+				if err := flush(); err != nil {
+					return err
+				}
 			}
-			sum.added += ch.Added
-			sum.removed += ch.Removed
-			sum.count(res, len(quads))
-			bar.add()
+			qs := schema.Quads(res)
+			batch = append(batch, graph.LabelSet{Label: label, Quads: qs})
+			results = append(results, res)
+			inBatch[label] = true
+			quads += len(qs)
+			if len(batch) >= batchDocs || quads >= batchQuads {
+				return flush()
+			}
 			return nil
 		},
 		Problem: sum.problem,
 	})
+	if ferr := flush(); err == nil {
+		err = ferr
+	}
 	if err != nil {
 		return sum, err
 	}

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/cayleygraph/cayley/clog"
 	"github.com/spf13/cobra"
 )
 
@@ -65,6 +66,7 @@ func newEvalCmd() *cobra.Command {
 }
 
 func main() {
+	clog.SetLogger(newCayleyLog())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := newRootCmd().ExecuteContext(ctx)
 	stop()
