@@ -81,6 +81,11 @@ type jsonRecord struct {
 // jsonl reads JSON Lines from r, one document per line; source names the
 // file and fileID is the ID base for lines without an "id".
 func (w *walker) jsonl(r *bufio.Reader, source, fileID string) bool {
+	if head, _ := r.Peek(8 << 10); len(head) > 0 {
+		if err := checkBinary(head); err != nil {
+			return w.problem(source, 0, err.Error(), nil)
+		}
+	}
 	lr := &lineReader{r: r, max: w.max}
 	good, bad := 0, 0
 	for {

@@ -61,7 +61,7 @@ var metaLayouts = []string{
 // "18. März 2021"). It needs a day, a month and a year.
 func (p *dateParser) parseMeta(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 100 {
+	if s == "" || len(s) > 64 {
 		return time.Time{}, false
 	}
 	for _, l := range metaLayouts {
@@ -69,11 +69,25 @@ func (p *dateParser) parseMeta(s string) (time.Time, bool) {
 			return t, plausibleYear(t)
 		}
 	}
+	if !strings.ContainsAny(s, "0123456789") && !hasNonLatinDigits(s) {
+		return time.Time{}, false // no year: not worth go-dateparser's time
+	}
 	d, err := dps.Parse(p.meta, s)
 	if err != nil || d.IsZero() {
 		return time.Time{}, false
 	}
 	return d.Time, plausibleYear(d.Time)
+}
+
+// hasNonLatinDigits reports whether s has digits of another script (Arabic,
+// Devanagari, …), which go-dateparser reads too.
+func hasNonLatinDigits(s string) bool {
+	for _, r := range s {
+		if r > 0x7f && unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func plausibleYear(t time.Time) bool { return t.Year() >= 1000 && t.Year() <= 9999 }

@@ -296,30 +296,25 @@ func (w *walker) file(path, id string, f Format) bool {
 		return w.problem(path, 0, statReason(path, err), err)
 	}
 	defer fh.Close()
-	var r io.Reader = fh
-	if fi, err := fh.Stat(); err == nil {
-		if fi.IsDir() {
-			return w.problem(path, 0, "is a directory", nil)
-		}
-		if fi.Mode().IsRegular() && f != FormatJSONL && fi.Size() > w.max {
-			return w.problem(path, 0, w.tooLarge(), nil)
-		}
+	fi, err := fh.Stat()
+	if err != nil {
+		return w.problem(path, 0, statReason(path, err), err)
 	}
-	if f == FormatUnknown || f == FormatJSONL {
-		br := bufio.NewReaderSize(fh, 64<<10)
+	if fi.IsDir() {
+		return w.problem(path, 0, "is a directory", nil)
+	}
+	br := bufio.NewReaderSize(fh, 64<<10)
+	if f == FormatUnknown {
 		head, _ := br.Peek(8 << 10)
-		if f == FormatUnknown {
-			f = DetectFormat(path, head)
-		}
-		if f == FormatJSONL {
-			if err := checkBinary(head); err != nil && len(head) > 0 {
-				return w.problem(path, 0, err.Error(), nil)
-			}
-			return w.jsonl(br, path, id)
-		}
-		r = br
+		f = DetectFormat(path, head)
 	}
-	b, err := readLimited(r, w.max)
+	if f == FormatJSONL {
+		return w.jsonl(br, path, id)
+	}
+	if fi.Mode().IsRegular() && fi.Size() > w.max {
+		return w.problem(path, 0, w.tooLarge(), nil)
+	}
+	b, err := readLimited(br, w.max)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			return w.problem(path, 0, w.tooLarge(), nil)

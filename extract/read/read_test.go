@@ -374,3 +374,18 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("000 dated %v without a base date", d.Date)
 	}
 }
+
+func TestJSONLNotJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	bin := write(t, dir, "blob.jsonl", "{\"id\":\"a\"}\x00\x00\x01\x02")
+	prose := write(t, dir, "prose.jsonl", strings.Repeat("Just a line of prose.\n", 150))
+	got := collect(t, []string{bin, prose}, Options{})
+	if len(got) != 102 {
+		t.Fatalf("%d items, want 102", len(got))
+	}
+	compare(t, got[:2], []result{
+		{Problem: bin + ": binary data (contains NUL bytes), not text; factgraph reads UTF-8 text, Markdown, HTML and JSON Lines"},
+		{Problem: prose + ":1: is not valid JSON (invalid character 'J' looking for beginning of value at byte 1); each line must be one JSON object"},
+	})
+	compare(t, got[101:], []result{{Problem: prose + ": gave up after 100 malformed lines and no good one; is it JSON Lines (one JSON object a line)?"}})
+}
