@@ -28,14 +28,14 @@ const (
 	Demonym
 	FirstName
 	USState
-	Title      // role words: president, spokesman, minister, …
-	OrgWord    // words that end organisation names: Inc, Corp, Party, Ministry, …
-	LocWord    // words of non-political places: River, Sea, Mountains, …
-	Group      // political and religious groups: Democratic, Republican, Muslim, …
-	Month      // month names
-	Weekday    // day names
-	Continent  // continents and world regions: Europe, Middle East, …
-	EventWord  // words that end event names: War, Cup, Olympics, …
+	Title     // role words: president, spokesman, minister, …
+	OrgWord   // words that end organisation names: Inc, Corp, Party, Ministry, …
+	LocWord   // words of non-political places: River, Sea, Mountains, …
+	Group     // political and religious groups: Democratic, Republican, Muslim, …
+	Month     // month names
+	Weekday   // day names
+	Continent // continents and world regions: Europe, Middle East, …
+	EventWord // words that end event names: War, Cup, Olympics, …
 	numKinds
 )
 
@@ -69,6 +69,9 @@ type Gazetteer struct {
 	// country name points at.
 	value  map[string]string
 	maxLen int
+	// firstLen maps the lower-cased first token of the phrases to the
+	// length of the longest phrase starting with it.
+	firstLen map[string]int
 }
 
 var defaultGaz = sync.OnceValues(func() (*Gazetteer, error) { return load() })
@@ -81,7 +84,7 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	g := &Gazetteer{phrases: map[string]uint32{}, exact: map[string]uint32{}, value: map[string]string{}}
+	g := &Gazetteer{phrases: map[string]uint32{}, exact: map[string]uint32{}, value: map[string]string{}, firstLen: map[string]int{}}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
@@ -132,6 +135,9 @@ func (g *Gazetteer) add(k Kind, phrase, value string, exact bool) {
 	}
 	key := strings.Join(toks, " ")
 	lk := strings.ToLower(key)
+	if f := strings.ToLower(toks[0]); len(toks) > g.firstLen[f] {
+		g.firstLen[f] = len(toks)
+	}
 	g.phrases[lk] |= 1 << k
 	if exact {
 		g.exact[key] |= 1 << k
@@ -159,7 +165,11 @@ func (g *Gazetteer) Match(words []string) []Hit {
 	var sb strings.Builder
 	for i := 0; i < len(words); {
 		best := Hit{}
-		for n := min(g.maxLen, len(words)-i); n >= 1; n-- {
+		longest := g.firstLen[lowerASCII(words[i])]
+		if longest == 0 && !isASCII(words[i]) {
+			longest = g.firstLen[strings.ToLower(words[i])]
+		}
+		for n := min(longest, len(words)-i); n >= 1; n-- {
 			sb.Reset()
 			for j := i; j < i+n; j++ {
 				if j > i {
@@ -217,4 +227,29 @@ func (g *Gazetteer) Country(phrase string) (string, bool) {
 // demonym or capital, the canonical name of a group).
 func (g *Gazetteer) Value(k Kind, phrase string) string {
 	return g.value[k.String()+"\x00"+strings.ToLower(strings.Join(strings.Fields(phrase), " "))]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lower-cases ASCII letters, allocating only when needed.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

@@ -52,11 +52,16 @@ func allowed(p, l int, last bool) bool {
 	return part == bilB && !last
 }
 
-// table maps feature hashes to weight rows (open addressing, linear probing).
+// table maps feature hashes to weight rows (open addressing, linear
+// probing; key and row side by side so a lookup touches one cache line).
 type table struct {
-	keys []uint64
-	rows []int32
-	mask uint64
+	slots []slot
+	mask  uint64
+}
+
+type slot struct {
+	key uint64
+	row int32
 }
 
 func newTable(n int) *table {
@@ -64,7 +69,7 @@ func newTable(n int) *table {
 	for size < n*2 {
 		size <<= 1
 	}
-	return &table{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1)}
+	return &table{slots: make([]slot, size), mask: uint64(size - 1)}
 }
 
 func (t *table) put(k uint64, row int32) {
@@ -72,10 +77,10 @@ func (t *table) put(k uint64, row int32) {
 		k = 1
 	}
 	i := (k * 0x9E3779B97F4A7C15) >> 20 & t.mask
-	for t.keys[i] != 0 {
+	for t.slots[i].key != 0 {
 		i = (i + 1) & t.mask
 	}
-	t.keys[i], t.rows[i] = k, row
+	t.slots[i] = slot{k, row}
 }
 
 func (t *table) get(k uint64) int32 {
@@ -84,9 +89,10 @@ func (t *table) get(k uint64) int32 {
 	}
 	i := (k * 0x9E3779B97F4A7C15) >> 20 & t.mask
 	for {
-		switch t.keys[i] {
+		s := &t.slots[i]
+		switch s.key {
 		case k:
-			return t.rows[i]
+			return s.row
 		case 0:
 			return -1
 		}
@@ -158,9 +164,9 @@ func writeModel(w io.Writer, m *Model) error {
 			r   int32
 		}
 		var rows []row
-		for i, k := range s.tab.keys {
-			if k != 0 {
-				rows = append(rows, row{k, s.tab.rows[i]})
+		for _, sl := range s.tab.slots {
+			if sl.key != 0 {
+				rows = append(rows, row{sl.key, sl.row})
 			}
 		}
 		sort.Slice(rows, func(a, b int) bool { return rows[a].key < rows[b].key })

@@ -79,8 +79,48 @@ func (f *finder) word(i int) string {
 	return f.lw[i]
 }
 
+// starters are the words other than numbers that can start an expression.
+var starters = map[string]bool{
+	"last": true, "next": true, "this": true, "past": true, "coming": true, "previous": true,
+	"today": true, "tonight": true, "yesterday": true, "tomorrow": true, "over": true,
+	"nearly": true, "almost": true, "about": true, "some": true, "more": true, "around": true,
+	"noon": true, "midday": true, "midnight": true, "early": true, "late": true, "mid": true,
+}
+
+// mayStart reports whether an expression can start at token i.
+func (f *finder) mayStart(i int) bool {
+	w := f.lw[i]
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= '0' && c <= '9' || c == '$' || c == '.' || c >= 0x80 {
+		return true
+	}
+	if starters[w] {
+		return true
+	}
+	if _, ok := months[w]; ok {
+		return true
+	}
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	if _, ok := numberWords[w]; ok {
+		return true
+	}
+	for _, sc := range currencySymbols {
+		if strings.HasPrefix(w, sc[0]) {
+			return true
+		}
+	}
+	return strings.IndexByte(w, '-') > 0
+}
+
 // at tries every rule at token i, longest match first.
 func (f *finder) at(i int) (Value, bool) {
+	if !f.mayStart(i) {
+		return Value{}, false
+	}
 	for _, rule := range []func(int) (Value, bool){
 		f.money, f.percent, f.timeOfDay, f.dateMDY, f.dateDMY, f.monthYear, f.isoDate,
 		f.relative, f.weekday, f.monthAlone, f.duration, f.year, f.quantity,
