@@ -132,3 +132,18 @@ func TestJoinsWord(t *testing.T) {
 		t.Fatalf("got %s, want %s", got, want)
 	}
 }
+
+func TestConcurrentSplit(t *testing.T) {
+	tk := Default()
+	text := strings.Repeat("Mr. Ode didn't go. “Fine,” he said.\n", 50)
+	want := render(tk.Split(text))
+	done := make(chan string)
+	for range 4 {
+		go func() { done <- render(tk.Split(text)) }()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Fatal("concurrent Split gave a different result")
+		}
+	}
+}
