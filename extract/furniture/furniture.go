@@ -156,6 +156,14 @@ func IsTeaserMarker(line string) bool { return teaserMarkers[normalize(line)] }
 // Score rates how much line looks like page furniture, from 0 (article text)
 // to 1 (certainly furniture). Lines scoring Threshold or more are furniture.
 func Score(line string) float64 {
+	if len(line) > 250 {
+		// Only a cookie banner is furniture at this length; look for one
+		// before paying for normalisation.
+		lower := strings.ToLower(line)
+		if len(line) > 1000 || !strings.Contains(lower, "cookie") && !strings.Contains(lower, "continuing to") && !strings.Contains(lower, "you agree") {
+			return 0
+		}
+	}
 	norm := normalize(line)
 	if norm == "" {
 		return 0
