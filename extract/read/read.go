@@ -369,20 +369,16 @@ func (w *walker) tooLarge() string {
 	return fmt.Sprintf("larger than %s %s; raise the limit or split the file", SizeFlag, formatSize(w.max))
 }
 
-// formatSize writes n bytes in binary units: "10 MiB", "1.5 KiB", "512 B".
+// formatSize writes n bytes in the largest binary unit that holds it
+// exactly ("10 MiB", "1 KiB"), else in bytes ("4000 bytes").
 func formatSize(n int64) string {
-	const units = "KMGTPE"
-	if n < 1024 {
-		return fmt.Sprintf("%d B", n)
-	}
-	v, i := float64(n)/1024, 0
-	for v >= 1024 && i < len(units)-1 {
-		v /= 1024
+	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB"}
+	i := 0
+	for i < len(units)-1 && n >= 1024 && n%1024 == 0 {
+		n /= 1024
 		i++
 	}
-	s := fmt.Sprintf("%.1f", v)
-	s = strings.TrimSuffix(s, ".0")
-	return s + " " + units[i:i+1] + "iB"
+	return fmt.Sprintf("%d %s", n, units[i])
 }
 
 // document reads the whole content b of a text, Markdown or HTML input.

@@ -389,3 +389,11 @@ func TestJSONLNotJSONLines(t *testing.T) {
 	})
 	compare(t, got[101:], []result{{Problem: prose + ": gave up after 100 malformed lines and no good one; is it JSON Lines (one JSON object a line)?"}})
 }
+
+func TestFormatSize(t *testing.T) {
+	for n, want := range map[int64]string{10 << 20: "10 MiB", 1024: "1 KiB", 4000: "4000 bytes", 1536: "1536 bytes", 0: "0 bytes", 3 << 30: "3 GiB"} {
+		if got := formatSize(n); got != want {
+			t.Errorf("formatSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
