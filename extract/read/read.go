@@ -44,6 +44,19 @@
 // dateline ("Moscow, March 19, 2021 : …"); dates without a year ("March
 // 19 : …", "Update from March 18, 2 p.m .: …") are used only when
 // Options.DateBase supplies the reference for the year.
+//
+// # Problems
+//
+// An input that cannot be read is reported as a *Problem, "path: reason" or
+// "path:line: reason", and the walk goes on: a missing path, a broken link
+// or a link loop, a permission error, binary data (NUL bytes, many control
+// characters, UTF-16 without a byte-order mark), bytes that are neither
+// UTF-8 nor plausible Windows-1252, an empty or white-space-only file, a
+// file or JSON Lines line over the size limit, a page without article
+// text, a file of nothing but furniture, a malformed JSON Lines line (bad
+// JSON, not an object, no or empty "text", a field of the wrong type), and
+// a document ID used twice. A JSON Lines "date" that cannot be parsed is
+// not a Problem: the article is read and dated from its text if possible.
 package read
 
 import (
