@@ -192,7 +192,8 @@ LOC only (gold MISC is ignored, as UNER has none).`,
 func newTrainNERCmd() *cobra.Command {
 	var data, out, clustersPath string
 	var opt ner.TrainOptions
-	var useCoNLL, useUNER, useGUM, dev bool
+	var useCoNLL, useUNER, useGUM bool
+	var dev, target string
 	var unerRepeat int
 	c := &cobra.Command{
 		Use:   "ner",
@@ -228,28 +229,39 @@ MISC). Features use the word clusters of --clusters and the embedded gazetteer.
 				if err != nil {
 					return err
 				}
-				sets = append(sets, ner.TrainSet{Name: "conll", Corpus: conll})
+				sets = append(sets, ner.TrainSet{Name: "conll", Corpus: conll, Domain: domainIf(target, "news")})
 			}
 			if useUNER {
 				u, err := load("uner-ewt/en_ewt-ud-train.provisional.iob2", ner.FormatIOB2)
 				if err != nil {
 					return err
 				}
-				sets = append(sets, ner.TrainSet{Name: "uner", Corpus: u, Partial: []string{"MISC"}, Repeat: unerRepeat})
+				sets = append(sets, ner.TrainSet{Name: "uner", Corpus: u, Partial: []string{"MISC"}, Repeat: unerRepeat, Domain: domainIf(target, "web")})
 			}
 			if useGUM {
 				g, err := load("ud-gum/en_gum-ud-train.conllu", ner.FormatCoNLLU)
 				if err != nil {
 					return err
 				}
-				sets = append(sets, ner.TrainSet{Name: "gum", Corpus: g})
+				sets = append(sets, ner.TrainSet{Name: "gum", Corpus: g, Domain: domainIf(target, "gum")})
 			}
-			if dev {
+			opt.Domain = target
+			switch dev {
+			case "":
+			case "conll":
 				d, err := load("conll2003/eng.testa", ner.FormatCoNLL)
 				if err != nil {
 					return err
 				}
 				opt.Dev = []ner.TrainSet{{Name: "testa", Corpus: d}}
+			case "uner":
+				d, err := load("uner-ewt/en_ewt-ud-dev.iob2", ner.FormatIOB2)
+				if err != nil {
+					return err
+				}
+				opt.Dev = []ner.TrainSet{{Name: "uner-dev", Corpus: d}}
+			default:
+				return fmt.Errorf("--dev %q: want conll or uner", dev)
 			}
 			opt.Log = cmd.ErrOrStderr()
 			start := time.Now()
@@ -257,7 +269,8 @@ MISC). Features use the word clusters of --clusters and the embedded gazetteer.
 			if err != nil {
 				return err
 			}
-			m.SetInfo("trained", fmt.Sprintf("epochs=%d stages=%d folds=%d min-weight=%g uner=%v gum=%v", opt.Epochs, opt.Stages, opt.Folds, opt.MinWeight, useUNER, useGUM))
+			m.SetInfo("trained", fmt.Sprintf("types=%v epochs=%d stages=%d folds=%d min-weight=%g conll=%v uner=%v gum=%v target=%q",
+				opt.Types, opt.Epochs, opt.Stages, opt.Folds, opt.MinWeight, useCoNLL, useUNER, useGUM, target))
 			fh, err := os.Create(out)
 			if err != nil {
 				return err
@@ -287,7 +300,8 @@ MISC). Features use the word clusters of --clusters and the embedded gazetteer.
 	c.Flags().BoolVar(&useUNER, "uner", true, "also train on the UNER EWT train release")
 	c.Flags().IntVar(&unerRepeat, "uner-repeat", 1, "times the UNER data is seen per epoch")
 	c.Flags().BoolVar(&useGUM, "gum", false, "also train on GUM named entities")
-	c.Flags().BoolVar(&dev, "dev", false, "log eng.testa F1 after every epoch")
+	c.Flags().StringVar(&dev, "dev", "", "log the F1 of a dev set after every epoch: conll (eng.testa) or uner (UNER dev)")
+	c.Flags().StringVar(&target, "target", "", "domain adaptation: give every feature a copy per corpus (news, web, gum) and tag as this domain")
 	return c
 }
 
@@ -398,4 +412,12 @@ written gzipped as "bits<TAB>word" lines for "factgraph train ner".`,
 	c.Flags().IntVar(&minCount, "min-count", 3, "ignore words seen fewer times")
 	c.Flags().IntVar(&workers, "workers", 2, "goroutines for the cluster updates")
 	return c
+}
+
+// domainIf returns the corpus's domain when domain adaptation is on.
+func domainIf(target, domain string) string {
+	if target == "" {
+		return ""
+	}
+	return domain
 }

@@ -127,6 +127,9 @@ type modelHeader struct {
 	Version int      `json:"version"`
 	Types   []string `json:"types"`
 	Stages  int      `json:"stages"`
+	// Domain, when set, is the domain whose feature copies the model adds
+	// (feature augmentation).
+	Domain string `json:"domain,omitempty"`
 	// Info records how the model was trained.
 	Info map[string]string `json:"info,omitempty"`
 }
@@ -139,7 +142,10 @@ type Model struct {
 	types  []string
 	stages []*stage
 	info   map[string]string
+	domain string
 }
+
+func (m *Model) salt() uint64 { return domainSalt(m.domain) }
 
 // writeModel writes m gzipped: a length-prefixed JSON header, then for every
 // stage the number of features, their hashes (sorted, delta-varint) and for
@@ -150,7 +156,7 @@ func writeModel(w io.Writer, m *Model) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	hdr, _ := json.Marshal(modelHeader{Version: modelVersion, Types: m.types, Stages: len(m.stages), Info: m.info})
+	hdr, _ := json.Marshal(modelHeader{Version: modelVersion, Types: m.types, Stages: len(m.stages), Info: m.info, Domain: m.domain})
 	var buf [binary.MaxVarintLen64]byte
 	putU := func(v uint64) {
 		n := binary.PutUvarint(buf[:], v)
@@ -226,7 +232,7 @@ func readModel(data []byte) (*Model, error) {
 	if h.Version != modelVersion {
 		return nil, fmt.Errorf("ner: model version %d, want %d", h.Version, modelVersion)
 	}
-	m := &Model{types: h.Types, info: h.Info}
+	m := &Model{types: h.Types, info: h.Info, domain: h.Domain}
 	nl := 1 + 4*len(h.Types)
 	for si := 0; si < h.Stages; si++ {
 		cnt, err := binary.ReadUvarint(br)

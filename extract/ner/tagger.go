@@ -26,7 +26,9 @@ func (res *resources) prepareDoc(doc [][]string) [][]tokInfo {
 // tagSentence tags one sentence greedily, left to right, with the stage's
 // weights, keeping only label sequences that form valid BILOU spans.
 // forbid, when set, excludes types (for training on corpora lacking them).
-func (s *stage) tagSentence(infos []tokInfo, out []int, sc *scratch, forbid []bool) {
+// salt, when not 0, adds a domain-specific copy of every feature (the
+// feature augmentation of Daumé III, 2007).
+func (s *stage) tagSentence(infos []tokInfo, out []int, sc *scratch, forbid []bool, salt uint64) {
 	nl := s.nl
 	if cap(sc.scores) < nl {
 		sc.scores = make([]float32, nl)
@@ -40,6 +42,7 @@ func (s *stage) tagSentence(infos []tokInfo, out []int, sc *scratch, forbid []bo
 		}
 		sc.feats = static(sc.feats[:0], infos, i, caps)
 		sc.feats = dynamic(sc.feats, infos, i, p1+1, p2+1)
+		sc.feats = augment(sc.feats, salt)
 		s.score(sc.feats, scores)
 		best := bestAllowed(scores, p1, i == len(infos)-1, forbid)
 		out[i] = best
@@ -69,12 +72,12 @@ func (m *Model) tagDoc(res *resources, infos [][]tokInfo, sc *scratch) [][]int {
 	out := make([][]int, len(infos))
 	for i, s := range infos {
 		out[i] = make([]int, len(s))
-		m.stages[0].tagSentence(s, out[i], sc, nil)
+		m.stages[0].tagSentence(s, out[i], sc, nil, m.salt())
 	}
 	if len(m.stages) > 1 {
 		setHistory(infos, out, m.types)
 		for i, s := range infos {
-			m.stages[1].tagSentence(s, out[i], sc, nil)
+			m.stages[1].tagSentence(s, out[i], sc, nil, m.salt())
 		}
 	}
 	return out
@@ -224,3 +227,23 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 var _ = strings.ToLower
+
+// augment appends a copy of every feature salted with the domain.
+func augment(feats []uint64, salt uint64) []uint64 {
+	if salt == 0 {
+		return feats
+	}
+	n := len(feats)
+	for i := 0; i < n; i++ {
+		feats = append(feats, (feats[i]^salt)*fnvPrime)
+	}
+	return feats
+}
+
+// domainSalt returns the salt of a domain name (0 for none).
+func domainSalt(domain string) uint64 {
+	if domain == "" {
+		return 0
+	}
+	return hstr(tmpl(1000), domain)
+}

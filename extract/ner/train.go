@@ -22,6 +22,9 @@ type TrainSet struct {
 	Partial []string
 	// Repeat trains on the corpus this many times per epoch (default 1).
 	Repeat int
+	// Domain, when set on any set, turns on feature augmentation: every
+	// feature also gets a copy specific to the set's domain.
+	Domain string
 }
 
 // TrainOptions controls training.
@@ -37,6 +40,9 @@ type TrainOptions struct {
 	// MinWeight drops features whose largest averaged weight is smaller.
 	MinWeight float64
 	Seed      uint64
+	// Domain is the domain the model tags (with augmented features); the
+	// dev sets are tagged in it.
+	Domain string
 	// Dev, when set, is tagged after every epoch and its F1 logged.
 	Dev []TrainSet
 	Log io.Writer
@@ -47,6 +53,7 @@ type tdoc struct {
 	gold   [][]int
 	forbid []bool
 	repeat int
+	salt   uint64
 }
 
 func (o *TrainOptions) logf(format string, a ...any) {
@@ -97,7 +104,7 @@ func (res *resources) makeDocs(sets []TrainSet, types []string) []*tdoc {
 		}
 		for _, idx := range set.Corpus.Docs() {
 			words := make([][]string, len(idx))
-			d := &tdoc{forbid: forbid, repeat: max(set.Repeat, 1)}
+			d := &tdoc{forbid: forbid, repeat: max(set.Repeat, 1), salt: domainSalt(set.Domain)}
 			for k, si := range idx {
 				s := set.Corpus.Sentences[si]
 				words[k] = s.Words
@@ -154,6 +161,7 @@ func trainStage(ctx context.Context, docs []*tdoc, nl int, opt *TrainOptions, de
 			st := make([][]int32, len(inf))
 			for i := range inf {
 				tr.feats = static(tr.feats[:0], inf, i, caps)
+				tr.feats = augment(tr.feats, d.salt)
 				ids := make([]int32, 0, len(tr.feats))
 				for _, h := range tr.feats {
 					ids = append(ids, tr.id(h, true))
@@ -182,6 +190,7 @@ func trainStage(ctx context.Context, docs []*tdoc, nl int, opt *TrainOptions, de
 			p1, p2 := -1, -1
 			for i := range inf {
 				tr.feats = dynamic(tr.feats[:0], inf, i, p1+1, p2+1)
+				tr.feats = augment(tr.feats, ts.doc.salt)
 				dynIDs = dynIDs[:0]
 				for _, h := range tr.feats {
 					dynIDs = append(dynIDs, tr.id(h, false))
@@ -275,7 +284,7 @@ func scoreDocs(s *stage, docs []*tdoc, types []string) (*Score, error) {
 	for _, d := range docs {
 		for si, inf := range d.infos {
 			out := make([]int, len(inf))
-			s.tagSentence(inf, out, sc, d.forbid)
+			s.tagSentence(inf, out, sc, d.forbid, d.salt)
 			gold = append(gold, toBIO(d.gold[si], types))
 			guess = append(guess, toBIO(out, types))
 		}
@@ -300,13 +309,17 @@ func trainModel(ctx context.Context, res *resources, sets []TrainSet, opt TrainO
 	types := opt.Types
 	nl := 1 + 4*len(types)
 	docs := res.makeDocs(sets, types)
-	dev := res.makeDocs(opt.Dev, types)
+	devSets := append([]TrainSet(nil), opt.Dev...)
+	for i := range devSets {
+		devSets[i].Domain = opt.Domain
+	}
+	dev := res.makeDocs(devSets, types)
 	opt.logf("stage 1: %d documents\n", len(docs))
 	s1, err := trainStage(ctx, docs, nl, &opt, dev, types)
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{types: types, stages: []*stage{s1}}
+	m := &Model{types: types, stages: []*stage{s1}, domain: opt.Domain}
 	if opt.Stages < 2 {
 		return m, nil
 	}
@@ -338,7 +351,7 @@ func trainModel(ctx context.Context, res *resources, sets []TrainSet, opt TrainO
 			labels[i] = make([][]int, len(docs[i].infos))
 			for si, inf := range docs[i].infos {
 				labels[i][si] = make([]int, len(inf))
-				fs.tagSentence(inf, labels[i][si], sc, docs[i].forbid)
+				fs.tagSentence(inf, labels[i][si], sc, docs[i].forbid, docs[i].salt)
 			}
 		}
 	}
@@ -350,7 +363,7 @@ func trainModel(ctx context.Context, res *resources, sets []TrainSet, opt TrainO
 		lab := make([][]int, len(d.infos))
 		for si, inf := range d.infos {
 			lab[si] = make([]int, len(inf))
-			s1.tagSentence(inf, lab[si], sc, d.forbid)
+			s1.tagSentence(inf, lab[si], sc, d.forbid, d.salt)
 		}
 		setHistory(d.infos, lab, types)
 	}

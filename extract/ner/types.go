@@ -19,9 +19,34 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	gaz := r.res.gaz
 	out := make([]typedSpan, 0, len(spans))
 	for _, sp := range spans {
-		// Debris at the start of a span.
-		for sp.Start < sp.End && r.isDebris(words, sp.Start) {
+		// Debris and punctuation at the edges of a span.
+		for sp.Start < sp.End && (r.isDebris(words, sp.Start) || !hasAlnum(words[sp.Start])) {
 			sp.Start++
+		}
+		for sp.End > sp.Start && !hasAlnum(words[sp.End-1]) {
+			sp.End--
+		}
+		// A capitalised "The" that only starts the sentence: "The Kremlin".
+		if sp.End-sp.Start > 1 && words[sp.Start] == "The" && (sp.Start == 0 || !hasAlnum(words[sp.Start-1])) && sp.Type != "MISC" {
+			sp.Start++
+		}
+		// Titles after a name: "US President" is the GPE "US".
+		if sp.Type != "PER" {
+			for sp.End-sp.Start > 1 {
+				n := 0
+				for k := sp.End - 1; k > sp.Start && sp.End-k <= 3; k-- {
+					if r.titleAt(words[:sp.End], k) == sp.End-k && r.res.gaz.Is(gazetteer.Title, strings.ToLower(strings.Join(words[k:sp.End], " "))) {
+						n = sp.End - k
+					}
+				}
+				if n == 0 {
+					break
+				}
+				sp.End -= n
+				if r.res.gaz.Lookup(strings.Join(words[sp.Start:sp.End], " "))&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState) != 0 {
+					sp.Type = "LOC"
+				}
+			}
 		}
 		if sp.Start >= sp.End {
 			continue
@@ -185,6 +210,15 @@ func (r *Recognizer) isDebris(words []string, i int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+func hasAlnum(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
 		}
 	}
 	return false
