@@ -1,5 +1,5 @@
 // documents: the articles in the graph with headline, date, publisher and source.
-g.V(sdo("NewsArticle")).In(TYPE)
+g.V(sdo("NewsArticle")).In(TYPE).Unique()
   .Save(sdo("identifier"), "doc_id")
   .SaveOpt(HEADLINE, "headline")
   .SaveOpt(sdo("datePublished"), "date")

@@ -1,5 +1,5 @@
 // entities: every entity with its type and canonical name.
 // params: type (optional) — PERSON, ORG, GPE, LOC, NORP, …
-var p = g.V().Has(fg("entityType"));
-if (params.type) { p = g.V(params.type).In(fg("entityType")); }
+var p = g.V(fg("Entity")).In(TYPE).Unique();
+if (params.type) { p = g.V(params.type).In(fg("entityType")).Unique(); }
 p.Save(fg("entityType"), "type").Save(NAME, "name").All();

@@ -14,9 +14,9 @@ function edge(a, b, rel) {
 for (var i = 0; i < centers.length; i++) {
   var c = centers[i];
   g.V(c).In(SUBJ).Save(OBJ, "o").Save(PRED, "p").ForEach(function(r) {
-    if (g.V(r.o).Has(fg("entityType")).Count() > 0) { edge(c, r.o, r.p); }
+    if (isEntity(r.o)) { edge(c, r.o, r.p); }
   });
   g.V(c).In(OBJ).Save(SUBJ, "s").Save(PRED, "p").ForEach(function(r) {
-    edge(r.s, c, r.p);
+    if (isEntity(r.s)) { edge(r.s, c, r.p); }
   });
 }

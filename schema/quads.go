@@ -121,6 +121,7 @@ func Quads(res *extract.Result) []quad.Quad {
 	for _, e := range res.Entities {
 		known[e.Key] = true
 		iri := EntityIRI(e.Key)
+		add(iri, Type, Entity)
 		add(iri, Type, EntityClass(e.Type))
 		addText(iri, Name, e.Name)
 		addText(iri, EntityType, e.Type)

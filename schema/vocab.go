@@ -49,6 +49,8 @@ const (
 	StmtObject    = quad.IRI(RDF + "object")
 	Label         = quad.IRI(RDFS + "label")
 
+	// EntityClass marks every entity node, beside its schema.org class.
+	Entity        = quad.IRI(NS + "Entity")
 	NewsArticle   = quad.IRI(SchemaOrg + "NewsArticle")
 	Name          = quad.IRI(SchemaOrg + "name")
 	AlternateName = quad.IRI(SchemaOrg + "alternateName")

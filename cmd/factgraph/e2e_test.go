@@ -212,6 +212,38 @@ func TestBuildQueryExport(t *testing.T) {
 		t.Errorf("sources of %v: %v", found["statement"], src)
 	}
 
+	// The same quote in two articles: one fact, two sources.
+	top := queryJSON(t, "--db", db, "top-facts", "--param", "min=2")
+	var berg map[string]any
+	for _, r := range top {
+		if r["object"] == "We will not accept threats to our river trade" {
+			berg = r
+		}
+	}
+	if berg == nil || berg["subject_id"] != "<https://factgraph.github.io/entity/person/anna-berg>" || berg["sources"] != 2.0 {
+		t.Fatalf("top-facts lacks Anna Berg's quote with two sources: %v", top)
+	}
+	stmts := berg["statements"].([]any)
+	src2 := queryJSON(t, "--db", db, "sources", "--param", "fact="+fmt.Sprint(stmts[0]))
+	heads := map[any]bool{}
+	for _, r := range src2 {
+		heads[r["headline"]] = true
+	}
+	if len(src2) != 2 || !heads["Northfield recalls its envoy after bridge dispute"] || !heads["Envoy recalled as bridge row deepens"] {
+		t.Errorf("sources of Anna Berg's quote: %v", src2)
+	}
+
+	// The neighbourhood query is shaped for the visualize page, with names.
+	nb := queryJSON(t, "--db", db, "neighbourhood", "--param", "entity=Anna Berg")
+	if len(nb) == 0 {
+		t.Fatal("neighbourhood of Anna Berg is empty")
+	}
+	for _, r := range nb {
+		if r["source"] == nil || r["target"] == nil || r["source_label"] == nil || strings.HasPrefix(fmt.Sprint(r["target_label"]), "<") {
+			t.Errorf("neighbourhood row without readable labels: %v", r)
+		}
+	}
+
 	// Furniture yields nothing.
 	nq := mustRun(t, "export", "--db", db)
 	for _, furn := range []string{"Leave a Reply", "skip to content", "Be First to Comment", "Back to top"} {

@@ -49,6 +49,7 @@ func newTrainCmd() *cobra.Command {
 		Use:   "train",
 		Short: "Retrain the shipped statistical models from ../shared/data",
 	}
+	c.AddCommand(newTrainTokenizerCmd())
 	c.AddCommand(nlpTrainCommands()...)
 	c.AddCommand(nerTrainCommands()...)
 	return c

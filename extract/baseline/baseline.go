@@ -114,6 +114,12 @@ var npStop = map[string]bool{
 	"who": true, "which": true, "because": true, "according": true,
 }
 
+// determiners before a word make it a noun: "the report said".
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "his": true,
+	"her": true, "their": true, "our": true, "my": true, "your": true, "these": true, "those": true,
+}
+
 // adverbs that may stand between a speaker and the verb: "Putin also said".
 var skipAdverbs = map[string]bool{
 	"also": true, "then": true, "now": true, "later": true, "previously": true, "had": true,
@@ -146,12 +152,12 @@ func (d *doc) quoteFact(q quoteSpan) (extract.Fact, bool) {
 	after := d.firstTokenAt(q.Close)
 	closeTok := d.firstTokenAt(q.ContentEnd)
 	sameSentence := after < len(d.toks) && closeTok < len(d.toks) && d.toks[after].s == d.toks[closeTok].s
-	if sp, verb, ok := d.attributionAfter(after); ok && sameSentence && (endsClause || words >= 4 || q.Single) {
+	if sp, verb, ok := d.attributionAfter(after); ok && sameSentence && (endsClause || words >= 4 && !q.Single) {
 		return d.makeQuote(sp, verb, content, q, 0.9), true
 	}
 	// Before the quote: `Biden said: “…”` / `The President replied, “…”`.
 	before := d.firstTokenAt(q.Open) - 1
-	if sp, verb, ok := d.attributionBefore(before); ok {
+	if sp, verb, ok := d.attributionBefore(before); ok && (words >= 3 || endsClause || d.tok(before).Text == ":") {
 		return d.makeQuote(sp, verb, content, q, 0.85), true
 	}
 	return extract.Fact{}, false
@@ -200,7 +206,7 @@ func (d *doc) attributionAfter(i int) (speaker, int, bool) {
 			break
 		}
 		lemma, ok := speechVerbs[lower(t.Text)]
-		if !ok {
+		if !ok || v > 0 && determiners[lower(d.tok(v-1).Text)] || t.UPOS != "" && t.UPOS != "VERB" {
 			continue
 		}
 		if v > i {
@@ -232,7 +238,7 @@ func (d *doc) attributionBefore(i int) (speaker, int, bool) {
 		if d.inQuote[v] {
 			break
 		}
-		if _, ok := speechVerbs[lower(d.tok(v).Text)]; !ok {
+		if _, ok := speechVerbs[lower(d.tok(v).Text)]; !ok || v > 0 && determiners[lower(d.tok(v-1).Text)] {
 			continue
 		}
 		lo := v
@@ -326,8 +332,8 @@ func (d *doc) speakerIn(start, end int) (speaker, bool) {
 		switch m.Type {
 		case "PERSON":
 			best = m
-		case "ORG", "GPE", "NORP", "LOC":
-			if best == nil || best.Type != "PERSON" {
+		case "ORG", "GPE":
+			if (best == nil || best.Type != "PERSON") && m.End == e {
 				best = m
 			}
 		}
@@ -339,7 +345,7 @@ func (d *doc) speakerIn(start, end int) (speaker, bool) {
 		w := lower(d.tok(start).Text)
 		if typ, ok := pronouns[w]; ok {
 			if typ == "PERSON" {
-				if m := d.lastMentionBefore(s, "PERSON"); m != nil {
+				if m := d.salientPersonBefore(s); m != nil {
 					return speaker{text: m.Text, start: m.Start, end: m.End, typ: m.Type}, true
 				}
 			}
@@ -353,15 +359,26 @@ func (d *doc) speakerIn(start, end int) (speaker, bool) {
 	return speaker{text: phrase, start: s, end: e}, true
 }
 
-func (d *doc) lastMentionBefore(off int, typ string) *extract.Mention {
+// salientPersonBefore picks the antecedent of "he"/"she" at offset off: the
+// first person named in the latest sentence before off that names one
+// (subjects come first in English clauses, and a speaker is usually the
+// subject).
+func (d *doc) salientPersonBefore(off int) *extract.Mention {
 	var out *extract.Mention
+	sent := -1
 	for k := range d.mentions {
 		m := &d.mentions[k]
 		if m.End > off {
 			break
 		}
-		if m.Type == typ {
-			out = m
+		if m.Type != "PERSON" {
+			continue
+		}
+		if i := d.firstTokenAt(m.Start); i < len(d.inQuote) && d.inQuote[i] {
+			continue // a name inside a quotation is not the speaker
+		}
+		if m.Sentence != sent {
+			out, sent = m, m.Sentence
 		}
 	}
 	return out

@@ -47,11 +47,33 @@ func lemmaVerbs() map[string]bool {
 		"insult", "blame", "accuse", "reject", "dismiss", "threaten", "warn", "recall", "withdraw",
 		"expel", "sanction", "ban", "influence", "kill", "poison", "strike", "defeat", "beat",
 		"appoint", "nominate", "elect", "sue", "acquire", "buy", "sell", "hire", "fire", "lead",
-		"join", "back", "oppose", "describe", "welcome", "thank", "contact", "phone", "telephone",
+		"join", "oppose", "describe", "welcome", "thank", "contact", "phone", "telephone",
 	} {
 		out[v] = true
 	}
 	return out
+}
+
+// passiveAux marks a passive or copular verb group.
+var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true}
+
+// objectGap reports whether the words between a verb and an object mention
+// can belong to the object's noun phrase: at most two words, determiners,
+// possessives or title words, and no punctuation or preposition.
+func objectGap(gap string) bool {
+	if strings.ContainsAny(gap, ",;:.“”\"()") {
+		return false
+	}
+	words := strings.Fields(gap)
+	if len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		if npStop[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 var negators = map[string]bool{"not": true, "n't": true, "never": true}
@@ -90,12 +112,18 @@ func (d *doc) clauseFacts() []extract.Fact {
 				v = k
 				break
 			}
-			if skipAdverbs[w] || w == "did" || w == "does" || w == "do" || w == "will" || w == "would" || w == "was" || w == "is" {
+			if passiveAux[w] {
+				// "Antonov was invited to Moscow": a passive, whose subject is
+				// not the agent; the dependency extractor handles it.
+				v = -1
+				break
+			}
+			if skipAdverbs[w] || w == "did" || w == "does" || w == "do" || w == "will" || w == "would" {
 				continue
 			}
 			break
 		}
-		if v < 0 {
+		if v < 0 || passiveAux[lower(d.tok(max(v-1, 0)).Text)] {
 			continue
 		}
 		// The object: the next argument mention within a few words.
@@ -106,11 +134,18 @@ func (d *doc) clauseFacts() []extract.Fact {
 				continue
 			}
 			gap := d.a.Doc.Text[vt.End:obj.Start]
-			if len(strings.Fields(gap)) > 4 || strings.ContainsAny(gap, ",;:.“”\"") {
+			if !objectGap(gap) {
 				break
 			}
 			if !argTypes[obj.Type] {
 				break
+			}
+			if obj.Type == "NORP" && oj+1 < len(d.mentions) {
+				// "Russian ruler Vladimir Putin": the person, not the adjective.
+				next := &d.mentions[oj+1]
+				if objectGap(d.a.Doc.Text[obj.End:next.Start]) && (next.Type == "PERSON" || next.Type == "ORG") {
+					obj = next
+				}
 			}
 			lemma := vt.Lemma
 			if lemma == "" || clauseVerbs[lemma] == "" {

@@ -10,7 +10,7 @@ import (
 // [Open, ContentStart) and the closing mark at [ContentEnd, Close).
 type quoteSpan struct {
 	Open, ContentStart, ContentEnd, Close int
-	Single                                 bool
+	Single                                bool
 }
 
 // maxQuoteBytes bounds a quotation; an opening mark with no close within it

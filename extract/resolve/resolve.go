@@ -53,6 +53,19 @@ func normName(s string) string {
 	return b.String()
 }
 
+// cleanName trims what is not part of a name from a mention's text:
+// surrounding punctuation and white space ("‘.: Putin" → "Putin") and a
+// leading article ("The Kremlin" → "Kremlin").
+func cleanName(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, art := range []string{"the ", "The ", "THE "} {
+		if strings.HasPrefix(s, art) && len(s) > len(art) {
+			s = s[len(art):]
+		}
+	}
+	return s
+}
+
 // Resolve implements the pipeline's Resolver.
 func (Resolver) Resolve(ctx context.Context, res *extract.Result) error {
 	byName := map[string]*cluster{} // type + normalised name → cluster
@@ -76,7 +89,8 @@ func (Resolver) Resolve(ctx context.Context, res *extract.Result) error {
 		if !entityTypes[m.Type] {
 			continue
 		}
-		n := normName(m.Text)
+		name := cleanName(m.Text)
+		n := normName(name)
 		if n == "" {
 			continue
 		}
@@ -110,7 +124,7 @@ func (Resolver) Resolve(ctx context.Context, res *extract.Result) error {
 		if m.Start < c.first {
 			c.first = m.Start
 		}
-		c.names[strings.TrimSpace(m.Text)]++
+		c.names[name]++
 		byName[m.Type+"|"+n] = c
 		assign[i] = c
 	}

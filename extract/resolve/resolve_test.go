@@ -1,0 +1,77 @@
+package resolve
+
+import (
+	"context"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract"
+)
+
+func TestResolveWithinDocument(t *testing.T) {
+	text := "Northfield Mayor Anna Berg met Tom Reyes. Berg said the Harbour Authority agreed. The Harbour Authority denied it. Reyes left."
+	at := func(s string, typ string, nth int) extract.Mention {
+		off := 0
+		for i := 0; ; i++ {
+			j := off + indexOf(text[off:], s)
+			if i == nth {
+				return extract.Mention{Start: j, End: j + len(s), Text: s, Type: typ}
+			}
+			off = j + len(s)
+		}
+	}
+	res := &extract.Result{}
+	res.Doc = &extract.Document{ID: "d", Text: text}
+	res.Mentions = []extract.Mention{
+		at("Northfield", "GPE", 0), at("Anna Berg", "PERSON", 0), at("Tom Reyes", "PERSON", 0),
+		at("Berg", "PERSON", 1), at("the Harbour Authority", "ORG", 0), at("The Harbour Authority", "ORG", 0),
+		at("Reyes", "PERSON", 1),
+	}
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "Berg", Start: res.Mentions[3].Start, End: res.Mentions[3].End}, Object: extract.Arg{Text: "x", Literal: true}}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]extract.Entity{}
+	for _, e := range res.Entities {
+		keys[e.Key] = e
+	}
+	if len(res.Entities) != 4 {
+		t.Fatalf("entities: %+v", res.Entities)
+	}
+	berg := keys["person/anna-berg"]
+	if berg.Name != "Anna Berg" || len(berg.Aliases) != 2 {
+		t.Errorf("Anna Berg: %+v", berg)
+	}
+	if ha := keys["org/harbour-authority"]; ha.Name != "Harbour Authority" {
+		t.Errorf("article not trimmed: %+v", res.Entities)
+	}
+	if res.Mentions[6].Entity != "person/tom-reyes" {
+		t.Errorf("surname Reyes resolved to %q", res.Mentions[6].Entity)
+	}
+	if res.Facts[0].Subject.Entity != "person/anna-berg" {
+		t.Errorf("fact subject resolved to %q", res.Facts[0].Subject.Entity)
+	}
+}
+
+func TestAmbiguousSurnameStaysApart(t *testing.T) {
+	text := "Anna Berg and Olaf Berg spoke. Berg left."
+	res := &extract.Result{}
+	res.Doc = &extract.Document{ID: "d", Text: text}
+	res.Mentions = []extract.Mention{
+		{Start: 0, End: 9, Text: "Anna Berg", Type: "PERSON"},
+		{Start: 14, End: 23, Text: "Olaf Berg", Type: "PERSON"},
+		{Start: 31, End: 35, Text: "Berg", Type: "PERSON"},
+	}
+	(Resolver{}).Resolve(context.Background(), res)
+	if res.Mentions[2].Entity == res.Mentions[0].Entity || res.Mentions[2].Entity == res.Mentions[1].Entity {
+		t.Fatalf("ambiguous surname merged: %+v", res.Mentions)
+	}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
