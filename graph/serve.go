@@ -223,7 +223,10 @@ func (srv *Server) serveV1Query(w http.ResponseWriter, r *http.Request, p httpro
 		writeJSONError(w, code, err.Error())
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
+	// Cayley's UI parses this body itself ($.parseJSON), so it must not be
+	// labelled application/json (jQuery would parse it first), just as
+	// Cayley's own server leaves it.
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_ = json.NewEncoder(w).Encode(map[string]any{"result": out})
 }
 

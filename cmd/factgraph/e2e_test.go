@@ -497,6 +497,10 @@ func TestServeAndLock(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(body, "Southport council backs mayor") {
 		t.Fatalf("v1 query: %d %s", resp.StatusCode, body)
 	}
+	// Cayley's UI runs $.parseJSON on this body: jQuery must get it as text.
+	if ct := resp.Header.Get("Content-Type"); strings.Contains(ct, "json") {
+		t.Errorf("v1 query answered as %q; the UI's visualize page would fail to parse it", ct)
+	}
 	resp, body = post("/api/v2/query?lang=gizmo", gizmo, map[string]string{"Origin": "http://evil.example"})
 	if resp.StatusCode != 200 || !strings.Contains(body, "Southport council backs mayor") {
 		t.Fatalf("v2 query: %d %s", resp.StatusCode, body)
