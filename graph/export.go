@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/graphml"
 	"github.com/cayleygraph/quad/jsonld"
+	_ "github.com/cayleygraph/quad/nquads" // registers "nquads" for /api/v2/read
 )
 
 // ExportFormats lists the formats Export writes.

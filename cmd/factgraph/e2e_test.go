@@ -508,6 +508,19 @@ func TestServeAndLock(t *testing.T) {
 	if resp.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("CORS header for a foreign origin: %q", resp.Header.Get("Access-Control-Allow-Origin"))
 	}
+	resp, body = post("/api/v2/query?lang=graphql", `{ nodes(<http://schema.org/identifier>: "wire-0001") { id, <http://schema.org/headline> } }`, nil)
+	if resp.StatusCode != 200 || !strings.Contains(body, "Southport council backs mayor") {
+		t.Fatalf("GraphQL query: %d %s", resp.StatusCode, body)
+	}
+	if res, err := http.Get(base + "/api/v2/read?format=nquads"); err != nil {
+		t.Fatal(err)
+	} else {
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || !strings.Contains(string(b), "<https://factgraph.github.io/doc/wire-0001> <http://schema.org/headline>") {
+			t.Errorf("N-Quads read: %d %.200s", res.StatusCode, b)
+		}
+	}
 	resp, _ = post("/api/v2/write", `<a> <b> "c" .`, map[string]string{"Content-Type": "application/n-quads"})
 	if resp.StatusCode == 200 {
 		t.Error("read-only server accepted a write")
