@@ -426,3 +426,14 @@ func Load(r io.Reader) (*Parser, error) {
 	}
 	return p, nil
 }
+
+// Prune returns a copy of the parser without the transition and label
+// weights whose absolute value is below minWeight.
+func (p *Parser) Prune(minWeight float32) *Parser {
+	return &Parser{trans: p.trans.Prune(minWeight), labels: p.labels.Prune(minWeight), names: p.names, root: p.root}
+}
+
+// Size returns the number of feature rows and weights of the parser.
+func (p *Parser) Size() (rows, weights int) {
+	return p.trans.Rows() + p.labels.Rows(), p.trans.Weights() + p.labels.Weights()
+}

@@ -97,6 +97,10 @@ type Lemmatizer struct {
 	scripts []Script
 	lex     map[string]int32 // form + "\t" + xpos → script
 	lexLow  map[string]int32 // lower(form) + "\t" + xpos → script
+	// lexCoarse is keyed by the lower-cased form and the first two letters
+	// of the tag (NN, VB, JJ, …): it covers a word whose exact tag was
+	// not seen with it in training (VBD for VBN, NN for NNP).
+	lexCoarse map[string]int32
 	rules   map[string]int32 // xpos + "\t" + suffix → script
 }
 
@@ -105,23 +109,43 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 	if form == "" {
 		return form
 	}
-	if s, ok := l.lex[form+"\t"+xpos]; ok {
+	var buf [64]byte
+	if s, ok := l.lex[string(key(buf[:0], form, xpos))]; ok {
 		return l.scripts[s].Apply(form)
 	}
 	return l.fallback(form, xpos)
+}
+
+// key builds form + "\t" + tag in buf; map lookups with string(key(…))
+// do not allocate.
+func key(buf []byte, form, tag string) []byte {
+	buf = append(buf, form...)
+	buf = append(buf, '\t')
+	return append(buf, tag...)
 }
 
 // fallback lemmatizes a form missing from the exact-form lexicon.
 func (l *Lemmatizer) fallback(form, xpos string) string {
 	norm := keepCase(form, xpos)
 	low := strings.ToLower(form)
-	if s, ok := l.lexLow[low+"\t"+xpos]; ok {
+	var buf [64]byte
+	if s, ok := l.lexLow[string(key(buf[:0], low, xpos))]; ok {
+		return l.scripts[s].Apply(norm)
+	}
+	if s, ok := l.lexCoarse[string(key(buf[:0], low, coarse(xpos)))]; ok && l.scripts[s].Strip <= len(norm) {
 		return l.scripts[s].Apply(norm)
 	}
 	if s := l.ruleScript(low, xpos); s >= 0 && l.scripts[s].Strip <= len(norm) {
 		return l.scripts[s].Apply(norm)
 	}
 	return norm
+}
+
+func coarse(xpos string) string {
+	if len(xpos) > 2 {
+		return xpos[:2]
+	}
+	return xpos
 }
 
 // keepCase lower-cases forms whose tag is not a proper noun.
@@ -155,11 +179,12 @@ func Examples(ss []*conllu.Sentence) []Example {
 // Train builds a lemmatizer from training words. It is deterministic:
 // ties are broken by script order of first appearance.
 func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
-	l := &Lemmatizer{lex: map[string]int32{}, lexLow: map[string]int32{}, rules: map[string]int32{}}
+	l := &Lemmatizer{lex: map[string]int32{}, lexLow: map[string]int32{}, lexCoarse: map[string]int32{}, rules: map[string]int32{}}
 	scriptID := map[string]int32{}
 	type counter map[int32]int
 	lex := map[string]counter{}
 	lexLow := map[string]counter{}
+	lexCoarse := map[string]counter{}
 	rules := map[string]counter{}
 	// words seen per (xpos, suffix), to count each form type once
 	seen := map[string]bool{}
@@ -192,6 +217,7 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 		id := intern(ScriptFor(norm, ex.Lemma))
 		low := strings.ToLower(ex.Form)
 		add(lexLow, low+"\t"+ex.XPOS, id)
+		add(lexCoarse, low+"\t"+coarse(ex.XPOS), id)
 		if seen[low+"\t"+ex.XPOS] {
 			continue
 		}
@@ -224,6 +250,9 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 	for k, c := range lexLow {
 		l.lexLow[k] = pick(c)
 	}
+	for k, c := range lexCoarse {
+		l.lexCoarse[k] = pick(c)
+	}
 	// Drop the lexicon entries whose lemma the back-off already gives: the
 	// model is smaller and its output the same.
 	for k, c := range lex {
@@ -235,7 +264,11 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 	}
 	for k, s := range l.lexLow {
 		low, xpos, _ := strings.Cut(k, "\t")
-		if r := l.ruleScript(low, xpos); r >= 0 && l.scripts[r] == l.scripts[s] {
+		r, ok := l.lexCoarse[low+"\t"+coarse(xpos)]
+		if !ok {
+			r = l.ruleScript(low, xpos)
+		}
+		if r >= 0 && l.scripts[r] == l.scripts[s] {
 			delete(l.lexLow, k)
 		}
 	}
@@ -243,15 +276,16 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 }
 
 func (l *Lemmatizer) ruleScript(low, xpos string) int32 {
+	var buf [64]byte
 	for n := min(maxSuffix, len(low)); n >= 0; n-- {
-		if s, ok := l.rules[xpos+"\t"+low[len(low)-n:]]; ok && l.scripts[s].Strip <= len(low) {
+		if s, ok := l.rules[string(key(buf[:0], xpos, low[len(low)-n:]))]; ok && l.scripts[s].Strip <= len(low) {
 			return s
 		}
 	}
 	return -1
 }
 
-const fileMagic = "FGLEM1"
+const fileMagic = "FGLEM2"
 
 // Save writes the lemmatizer gzip-compressed.
 func (l *Lemmatizer) Save(w io.Writer) error {
@@ -265,7 +299,7 @@ func (l *Lemmatizer) Save(w io.Writer) error {
 	if err := perceptron.WriteStrings(bw, keys); err != nil {
 		return fmt.Errorf("lemma: save: %w", err)
 	}
-	for _, m := range []map[string]int32{l.lex, l.lexLow, l.rules} {
+	for _, m := range []map[string]int32{l.lex, l.lexLow, l.lexCoarse, l.rules} {
 		ks := make([]string, 0, len(m))
 		for k := range m {
 			ks = append(ks, k)
@@ -311,7 +345,7 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 		}
 		l.scripts = append(l.scripts, s)
 	}
-	var maps [3]map[string]int32
+	var maps [4]map[string]int32
 	for i := range maps {
 		ks, err := perceptron.ReadStrings(br)
 		if err != nil {
@@ -330,6 +364,6 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 		}
 		maps[i] = m
 	}
-	l.lex, l.lexLow, l.rules = maps[0], maps[1], maps[2]
+	l.lex, l.lexLow, l.lexCoarse, l.rules = maps[0], maps[1], maps[2], maps[3]
 	return l, nil
 }

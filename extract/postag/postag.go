@@ -39,6 +39,9 @@ type Tagger struct {
 	// amb maps a lower-cased word hash to the hash of the set of tags it
 	// was seen with (its ambiguity class).
 	amb map[uint64]uint64
+	// stack, when set, is a second pass that also sees the first pass's
+	// tags of the following words.
+	stack *perceptron.Model
 }
 
 // Tags returns the number of joint tags.
@@ -50,6 +53,8 @@ func (t *Tagger) TagName(id int) (upos, xpos string) { return t.upos[id], t.xpos
 // Scratch holds the per-call buffers of Tag; reuse one per goroutine to
 // avoid allocation.
 type Scratch struct {
+	first  []int // first-pass tags when stacking
+	tagBuf []int
 	tok    []tokFeats
 	feats  []uint64
 	scores []float32
@@ -160,8 +165,27 @@ func (sc *Scratch) features(i int, p1, p2 int) []uint64 {
 		F2(41, t.lower, sc.amb(i+1)), F2(42, t.amb, t.suf[2]),
 		F3(43, t.amb, sc.amb(i+1), sc.amb(i+2)),
 	)
+	if sc.first != nil {
+		f0, f1, f2 := sc.firstTag(i), sc.firstTag(i+1), sc.firstTag(i+2)
+		fm := sc.firstTag(i - 1)
+		f = append(f,
+			F1(50, f0), F1(51, f1), F1(52, f2), F2(53, f1, f2), F2(54, f0, f1),
+			F2(55, t.lower, f1), F2(56, t1, f1), F3(57, t1, f0, f1), F2(58, fm, f1),
+			F2(59, t.suf[2], f1), F2(60, f0, t.lower),
+		)
+	}
 	sc.feats = f
 	return f
+}
+
+func (sc *Scratch) firstTag(i int) uint64 {
+	if i < 0 {
+		return hStart
+	}
+	if i >= len(sc.first) {
+		return hEnd
+	}
+	return uint64(sc.first[i] + 1)
 }
 
 // Tag writes the joint tag ids of words into tags (len(words) entries).
@@ -173,12 +197,23 @@ func (t *Tagger) Tag(words []string, tags []int, sc *Scratch) {
 	if cap(sc.scores) < len(t.tags) {
 		sc.scores = make([]float32, len(t.tags))
 	}
+	sc.first = nil
+	t.pass(t.model, words, tags, sc)
+	if t.stack != nil {
+		sc.first = append(sc.tagBuf[:0], tags...)
+		sc.tagBuf = sc.first
+		t.pass(t.stack, words, tags, sc)
+		sc.first = nil
+	}
+}
+
+func (t *Tagger) pass(m *perceptron.Model, words []string, tags []int, sc *Scratch) {
 	scores := sc.scores[:len(t.tags)]
 	p1, p2 := -1, -1
 	for i, w := range words {
 		tag, ok := t.dict[w]
 		if !ok {
-			t.model.Scores(sc.features(i, p1, p2), scores)
+			m.Scores(sc.features(i, p1, p2), scores)
 			tag = int32(argmax(scores))
 		}
 		tags[i] = int(tag)
@@ -202,6 +237,9 @@ type Options struct {
 	Seed   uint64
 	// MinWeight prunes features whose largest averaged weight is smaller.
 	MinWeight float32
+	// StackFolds, when above 1, adds a second pass trained on first-pass
+	// tags predicted by models trained on the other folds (jackknifing).
+	StackFolds int
 	// Log receives progress lines; nil for none.
 	Log func(format string, args ...any)
 }
@@ -238,12 +276,72 @@ func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
 	tg.amb = buildAmb(data, gold, len(tg.tags))
 	logf("tagger: %d sentences, %d tags, %d dictionary words", len(data), len(tg.tags), len(tg.dict))
 
+	if opt.StackFolds <= 1 {
+		m, err := tg.train(ctx, data, gold, nil, opt, logf)
+		if err != nil {
+			return nil, err
+		}
+		tg.model = m
+		return tg, nil
+	}
+	// Jackknife the first pass: sentence i is in fold i mod k.
+	k := opt.StackFolds
+	first := make([][]int, len(data))
+	for fold := 0; fold < k; fold++ {
+		var sub []Example
+		var subGold [][]int
+		for i := range data {
+			if i%k != fold {
+				sub = append(sub, data[i])
+				subGold = append(subGold, gold[i])
+			}
+		}
+		o := opt
+		o.Seed = opt.Seed + uint64(fold) + 1
+		m, err := tg.train(ctx, sub, subGold, nil, o, nil)
+		if err != nil {
+			return nil, err
+		}
+		ft := &Tagger{tags: tg.tags, dict: tg.dict, amb: tg.amb, model: m}
+		sc := &Scratch{}
+		right, total := 0, 0
+		for i := fold; i < len(data); i += k {
+			first[i] = make([]int, len(data[i].Words))
+			ft.Tag(data[i].Words, first[i], sc)
+			for j, tag := range first[i] {
+				right += b2i(tag == gold[i][j])
+				total++
+			}
+		}
+		logf("tagger: stacking fold %d/%d: held-out accuracy %.2f%%", fold+1, k, 100*float64(right)/float64(max(total, 1)))
+	}
+	m, err := tg.train(ctx, data, gold, nil, opt, logf)
+	if err != nil {
+		return nil, err
+	}
+	tg.model = m
+	if tg.stack, err = tg.train(ctx, data, gold, first, opt, logf); err != nil {
+		return nil, err
+	}
+	return tg, nil
+}
+
+// train trains one pass; first holds the first-pass tags for a stacked
+// second pass, or is nil.
+func (tg *Tagger) train(ctx context.Context, data []Example, gold, first [][]int, opt Options, logf func(string, ...any)) (*perceptron.Model, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
 	tr := perceptron.NewTrainer(len(tg.tags))
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x746167676572))
+	seed := opt.Seed
+	if first != nil {
+		seed += 1000
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x746167676572))
 	sc := &Scratch{}
 	scores := make([]int64, len(tg.tags))
 	for ep := 0; ep < opt.Epochs; ep++ {
@@ -257,6 +355,10 @@ func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
 			}
 			ex := &data[si]
 			sc.prepare(ex.Words, tg.amb)
+			sc.first = nil
+			if first != nil {
+				sc.first = first[si]
+			}
 			p1, p2 := -1, -1
 			for i, w := range ex.Words {
 				g := gold[si][i]
@@ -278,9 +380,9 @@ func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
 		}
 		logf("tagger: epoch %d: train accuracy %.2f%%, %d features", ep+1, 100*float64(correct)/float64(total), tr.Features())
 	}
-	tg.model = tr.Model(opt.MinWeight)
-	logf("tagger: kept %d of %d features", tg.model.Rows(), tr.Features())
-	return tg, nil
+	m := tr.Model(opt.MinWeight)
+	logf("tagger: kept %d of %d features, %d weights", m.Rows(), tr.Features(), m.Weights())
+	return m, nil
 }
 
 func b2i(b bool) int {
@@ -366,7 +468,7 @@ func buildAmb(data []Example, gold [][]int, ntags int) map[uint64]uint64 {
 	return amb
 }
 
-const fileMagic = "FGTAG2"
+const fileMagic = "FGTAG3"
 
 // Save writes the tagger gzip-compressed.
 func (t *Tagger) Save(w io.Writer) error {
@@ -410,6 +512,14 @@ func (t *Tagger) Save(w io.Writer) error {
 	}
 	if _, err := t.model.WriteTo(bw); err != nil {
 		return fmt.Errorf("postag: save: %w", err)
+	}
+	if t.stack != nil {
+		bw.WriteByte(1)
+		if _, err := t.stack.WriteTo(bw); err != nil {
+			return fmt.Errorf("postag: save: %w", err)
+		}
+	} else {
+		bw.WriteByte(0)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("postag: save: %w", err)
@@ -470,6 +580,16 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	if t.model, err = perceptron.Read(br); err != nil {
 		return nil, fmt.Errorf("postag: load: %w", err)
+	}
+	if flag, err := br.ReadByte(); err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
+	} else if flag == 1 {
+		if t.stack, err = perceptron.Read(br); err != nil {
+			return nil, fmt.Errorf("postag: load: %w", err)
+		}
+		if t.stack.NClass != len(t.tags) {
+			return nil, fmt.Errorf("postag: load: bad second pass")
+		}
 	}
 	if t.model.NClass != len(t.tags) {
 		return nil, fmt.Errorf("postag: load: model has %d classes for %d tags", t.model.NClass, len(t.tags))

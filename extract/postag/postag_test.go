@@ -31,10 +31,19 @@ func toyExamples() []Example {
 }
 
 func TestTrainConverges(t *testing.T) {
+	for _, folds := range []int{0, 2} {
+		testConverges(t, folds)
+	}
+}
+
+func testConverges(t *testing.T, folds int) {
 	data := toyExamples()
-	tg, err := Train(context.Background(), data, Options{Epochs: 20, Seed: 1})
+	tg, err := Train(context.Background(), data, Options{Epochs: 20, Seed: 1, StackFolds: folds})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if (tg.stack != nil) != (folds > 1) {
+		t.Errorf("folds %d: second pass %v", folds, tg.stack != nil)
 	}
 	var buf bytes.Buffer
 	if err := tg.Save(&buf); err != nil {
@@ -43,15 +52,25 @@ func TestTrainConverges(t *testing.T) {
 	if tg, err = Load(&buf); err != nil {
 		t.Fatal(err)
 	}
+	wrong, total := 0, 0
 	for _, ex := range data {
 		tags := make([]int, len(ex.Words))
 		tg.Tag(ex.Words, tags, nil)
 		for i, id := range tags {
 			u, x := tg.TagName(id)
+			total++
 			if u != ex.UPOS[i] || x != ex.XPOS[i] {
-				t.Errorf("%v: %q tagged %s/%s, want %s/%s", ex.Words, ex.Words[i], u, x, ex.UPOS[i], ex.XPOS[i])
+				wrong++
+				if folds <= 1 {
+					t.Errorf("%v: %q tagged %s/%s, want %s/%s", ex.Words, ex.Words[i], u, x, ex.UPOS[i], ex.XPOS[i])
+				}
 			}
 		}
+	}
+	// With stacking the second pass learns from jackknifed first-pass tags,
+	// which on five sentences are poor: ask for most words right only.
+	if wrong*10 > total {
+		t.Errorf("folds %d: %d of %d words wrong", folds, wrong, total)
 	}
 }
 

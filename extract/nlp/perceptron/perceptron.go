@@ -127,21 +127,51 @@ func (t *Trainer) Features() int { return len(t.keys) }
 func (t *Trainer) Model(minWeight float32) *Model {
 	n := t.NClass
 	c := float64(t.step)
-	b := newBuilder(n)
-	var cls []uint16
-	var val []float32
+	var rows []fRow
+	var maxAbs float64
 	for r, k := range t.keys {
-		cls, val = cls[:0], val[:0]
+		var row fRow
+		row.key = Key(k)
 		for j := 0; j < n; j++ {
-			v := float32(float64(t.w[r*n+j]) - float64(t.u[r*n+j])/c)
-			if v != 0 && float32(math.Abs(float64(v))) >= minWeight {
-				cls = append(cls, uint16(j))
-				val = append(val, v)
+			v := float64(t.w[r*n+j]) - float64(t.u[r*n+j])/c
+			if v != 0 && math.Abs(v) >= float64(minWeight) {
+				row.cls = append(row.cls, uint16(j))
+				row.val = append(row.val, v)
+				maxAbs = math.Max(maxAbs, math.Abs(v))
 			}
 		}
-		b.add(Key(k), cls, val)
+		if len(row.cls) > 0 {
+			rows = append(rows, row)
+		}
 	}
-	return b.model()
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	m := &Model{NClass: n, scale: scale, start: []int32{0}}
+	seen := make(map[uint32]bool, len(rows))
+	for _, row := range rows {
+		if seen[row.key] {
+			continue // a 32-bit key collision: the first row wins
+		}
+		seen[row.key] = true
+		m.keys = append(m.keys, row.key)
+		for i, c := range row.cls {
+			q := int16(math.Round(row.val[i] / float64(scale)))
+			if q != 0 {
+				m.ent = append(m.ent, entry{cls: c, q: q})
+			}
+		}
+		m.start = append(m.start, int32(len(m.ent)))
+	}
+	m.index()
+	return m
+}
+
+type fRow struct {
+	key uint32
+	cls []uint16
+	val []float64
 }
 
 // Key reduces a 64-bit feature hash to the 32-bit key models store.
@@ -153,60 +183,31 @@ func Key(f uint64) uint32 {
 	return k
 }
 
-type builder struct {
-	m    *Model
-	rows map[uint32]int // key → row, to merge colliding keys
+// entry is one weight: a class and its quantized value.
+type entry struct {
+	cls uint16
+	q   int16
 }
 
-func newBuilder(n int) *builder {
-	return &builder{m: &Model{NClass: n, start: []int32{0}}, rows: map[uint32]int{}}
-}
-
-func (b *builder) add(k uint32, cls []uint16, val []float32) {
-	if len(cls) == 0 {
-		return
-	}
-	m := b.m
-	if r, ok := b.rows[k]; ok {
-		// A 32-bit key collision: merge the rows by adding weights. This
-		// is rare and deterministic.
-		row := map[uint16]float32{}
-		for i := m.start[r]; i < m.start[r+1]; i++ {
-			row[m.cls[i]] = m.val[i]
-		}
-		for i, c := range cls {
-			row[c] += val[i]
-		}
-		for i := m.start[r]; i < m.start[r+1]; i++ {
-			m.val[i] = row[m.cls[i]]
-			delete(row, m.cls[i])
-		}
-		// classes new to the row are dropped: keeps the layout simple
-		return
-	}
-	b.rows[k] = len(m.keys)
-	m.keys = append(m.keys, k)
-	m.cls = append(m.cls, cls...)
-	m.val = append(m.val, val...)
-	m.start = append(m.start, int32(len(m.cls)))
-}
-
-func (b *builder) model() *Model {
-	b.m.index()
-	return b.m
+// slot is one cell of the open-addressing table: the row's key and where
+// its entries are.
+type slot struct {
+	key uint32
+	off uint32
+	n   uint32
 }
 
 // Model is a trained classifier, read-only and safe for concurrent use.
-// Rows are sparse: each feature lists the classes it has weights for.
+// Rows are sparse: each feature lists the classes it has weights for, as
+// int16 values times one scale for the model.
 type Model struct {
 	NClass int
+	scale  float32
 	keys   []uint32 // per row
-	start  []int32  // row r's weights are cls/val[start[r]:start[r+1]]
-	cls    []uint16
-	val    []float32
+	start  []int32  // row r's entries are ent[start[r]:start[r+1]]
+	ent    []entry
 	mask   uint32
-	slots  []uint32 // open addressing; 0 marks an empty slot
-	slotRw []int32
+	slots  []slot
 }
 
 func (m *Model) index() {
@@ -215,15 +216,13 @@ func (m *Model) index() {
 		size <<= 1
 	}
 	m.mask = uint32(size - 1)
-	m.slots = make([]uint32, size)
-	m.slotRw = make([]int32, size)
+	m.slots = make([]slot, size)
 	for r, k := range m.keys {
 		i := (k * 0x9E3779B1) & m.mask
-		for m.slots[i] != 0 {
+		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = k
-		m.slotRw[i] = int32(r)
+		m.slots[i] = slot{key: k, off: uint32(m.start[r]), n: uint32(m.start[r+1] - m.start[r])}
 	}
 }
 
@@ -231,58 +230,64 @@ func (m *Model) index() {
 func (m *Model) Rows() int { return len(m.keys) }
 
 // Weights returns the number of stored weights.
-func (m *Model) Weights() int { return len(m.val) }
+func (m *Model) Weights() int { return len(m.ent) }
 
-func (m *Model) row(f uint64) int {
-	if len(m.keys) == 0 {
-		return -1
-	}
-	k := Key(f)
-	i := (k * 0x9E3779B1) & m.mask
-	for {
-		s := m.slots[i]
-		if s == k {
-			return int(m.slotRw[i])
+// Prune returns a copy of the model without the weights whose absolute
+// value is below minWeight.
+func (m *Model) Prune(minWeight float32) *Model {
+	p := &Model{NClass: m.NClass, scale: m.scale, start: []int32{0}}
+	minQ := int(math.Ceil(float64(minWeight / m.scale)))
+	for r, k := range m.keys {
+		n0 := len(p.ent)
+		for _, e := range m.ent[m.start[r]:m.start[r+1]] {
+			if q := int(e.q); q >= minQ || -q >= minQ {
+				p.ent = append(p.ent, e)
+			}
 		}
-		if s == 0 {
-			return -1
+		if len(p.ent) > n0 {
+			p.keys = append(p.keys, k)
+			p.start = append(p.start, int32(len(p.ent)))
 		}
-		i = (i + 1) & m.mask
 	}
+	p.index()
+	return p
 }
 
 // Scores sets scores (NClass entries) to the sum of the feature weights.
 func (m *Model) Scores(feats []uint64, scores []float32) {
 	clear(scores)
+	if len(m.keys) == 0 {
+		return
+	}
+	slots, mask, ent := m.slots, m.mask, m.ent
 	for _, f := range feats {
-		r := m.row(f)
-		if r < 0 {
-			continue
+		k := Key(f)
+		i := (k * 0x9E3779B1) & mask
+		for {
+			s := &slots[i]
+			if s.key == k {
+				for _, e := range ent[s.off : s.off+s.n] {
+					scores[e.cls] += float32(e.q)
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+			i = (i + 1) & mask
 		}
-		a, b := m.start[r], m.start[r+1]
-		cls, val := m.cls[a:b], m.val[a:b]
-		for i, c := range cls {
-			scores[c] += val[i]
-		}
+	}
+	for i := range scores {
+		scores[i] *= m.scale
 	}
 }
 
 const magic = "FGPC2"
 
-// WriteTo writes the model with weights quantized to int16 (one scale for
-// the model), rows sorted by key, keys delta-coded, everything varint.
+// WriteTo writes the model: rows sorted by key, keys delta-coded, the
+// int16 weights zigzag-coded, everything varint.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	var maxAbs float32
-	for _, v := range m.val {
-		if a := float32(math.Abs(float64(v))); a > maxAbs {
-			maxAbs = a
-		}
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
 	order := make([]int, len(m.keys))
 	for i := range order {
 		order[i] = i
@@ -293,7 +298,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw.WriteString(magic)
 	put(uint64(m.NClass))
 	put(uint64(len(m.keys)))
-	put(uint64(math.Float32bits(scale)))
+	put(uint64(math.Float32bits(m.scale)))
 	prev := uint32(0)
 	for _, r := range order {
 		put(uint64(m.keys[r] - prev))
@@ -304,14 +309,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	for _, r := range order {
 		last := -1
-		for i := m.start[r]; i < m.start[r+1]; i++ {
-			put(uint64(int(m.cls[i]) - last - 1))
-			last = int(m.cls[i])
+		for _, e := range m.ent[m.start[r]:m.start[r+1]] {
+			put(uint64(int(e.cls) - last - 1))
+			last = int(e.cls)
 		}
 	}
 	for _, r := range order {
-		for i := m.start[r]; i < m.start[r+1]; i++ {
-			q := int64(math.Round(float64(m.val[i] / scale)))
+		for _, e := range m.ent[m.start[r]:m.start[r+1]] {
+			q := int64(e.q)
 			put(uint64((q << 1) ^ (q >> 63)))
 		}
 	}
@@ -349,10 +354,10 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("perceptron: read header: %w", err)
 	}
-	if nc <= 0 || nc > 1<<16 || nr < 0 || nr > 1<<26 {
+	if nc <= 0 || nc > 1<<15 || nr < 0 || nr > 1<<26 {
 		return nil, errors.New("perceptron: bad header")
 	}
-	m := &Model{NClass: nc, keys: make([]uint32, nr), start: make([]int32, nr+1)}
+	m := &Model{NClass: nc, scale: scale, keys: make([]uint32, nr), start: make([]int32, nr+1)}
 	prev := uint32(0)
 	for i := range m.keys {
 		prev += uint32(get())
@@ -368,9 +373,7 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("perceptron: read rows: %w", err)
 	}
-	total := int(m.start[nr])
-	m.cls = make([]uint16, total)
-	m.val = make([]float32, total)
+	m.ent = make([]entry, m.start[nr])
 	for r := 0; r < nr; r++ {
 		last := -1
 		for i := m.start[r]; i < m.start[r+1]; i++ {
@@ -378,21 +381,24 @@ func Read(r io.Reader) (*Model, error) {
 			if c >= nc {
 				return nil, errors.New("perceptron: bad class")
 			}
-			m.cls[i] = uint16(c)
+			m.ent[i].cls = uint16(c)
 			last = c
 		}
 	}
-	for i := range m.val {
+	for i := range m.ent {
 		u := get()
 		q := int64(u>>1) ^ -int64(u&1)
-		m.val[i] = float32(q) * scale
+		if q > math.MaxInt16 || q < math.MinInt16 {
+			return nil, errors.New("perceptron: bad weight")
+		}
+		m.ent[i].q = int16(q)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("perceptron: read weights: %w", err)
 	}
 	for i := 1; i < nr; i++ {
-		if m.keys[i] == m.keys[i-1] || m.keys[i] == 0 {
-			return nil, errors.New("perceptron: duplicate key")
+		if m.keys[i] <= m.keys[i-1] {
+			return nil, errors.New("perceptron: keys out of order")
 		}
 	}
 	if nr > 0 && m.keys[0] == 0 {
