@@ -1,0 +1,512 @@
+package relation
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/schema"
+)
+
+// sentenceFacts turns the clauses of sentence si into facts.
+func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
+	var out []extract.Fact
+	clauses := t.clauses()
+	// Reported speech: the speaker of each speech clause, by the tokens of
+	// its complement, so that nested clauses are attributed.
+	speakerOf := make([]*extract.Arg, len(t.toks))
+	for ci := range clauses {
+		c := &clauses[ci]
+		if !speechLemmas[t.lemma(c.verb)] || len(c.subj) == 0 || c.passive {
+			continue
+		}
+		for _, a := range c.args {
+			if a.kind != "ccomp" {
+				continue
+			}
+			sp := d.entityArg(si, t, c.subj[0], c.verb)
+			for _, k := range a.toks {
+				speakerOf[k] = &sp
+			}
+		}
+	}
+	// "according to X": the clause's facts are X's.
+	for ci := range clauses {
+		c := &clauses[ci]
+		for _, a := range c.args {
+			if a.prep == "according to" {
+				sp := d.entityArg(si, t, a.head, -1)
+				speakerOf[c.verb] = &sp
+			}
+		}
+	}
+	for ci := range clauses {
+		c := &clauses[ci]
+		if c.question || c.cond {
+			continue // not asserted
+		}
+		out = append(out, d.clauseFacts(si, t, c, speakerOf)...)
+	}
+	return out
+}
+
+// clauseFacts renders one clause as facts, splitting coordination.
+func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.Arg) []extract.Fact {
+	verbs := append(append([]int(nil), c.chain...), c.verb)
+	outer := verbs[0]
+	lemma := t.lemma(c.verb)
+	if c.copula >= 0 {
+		lemma = "be"
+	}
+	pred := lemma
+	if c.particle != "" {
+		pred += " " + c.particle
+	}
+	quals := map[string]string{}
+	if c.modal != "" {
+		quals["modality"] = c.modal
+	}
+	if c.hedge != "" {
+		quals["hedge"] = c.hedge
+	}
+	if c.intent != "" {
+		quals["intent"] = c.intent
+	}
+	// Subjects and objects.
+	var subjects []extract.Arg
+	var objects []extract.Arg
+	var literalObj bool
+	if c.passive {
+		var patients []int
+		if len(c.subj) > 0 && !c.implicit || len(c.subj) > 0 && c.patient < 0 {
+			patients = c.subj
+		} else if c.patient >= 0 {
+			patients = t.conjuncts(c.patient)
+		}
+		for _, p := range patients {
+			objects = append(objects, d.entityArg(si, t, p, outer))
+		}
+		quals["voice"] = "passive"
+		for _, a := range c.args {
+			if a.kind == "agent" {
+				for _, h := range t.conjuncts(a.head) {
+					subjects = append(subjects, d.entityArg(si, t, h, -1))
+				}
+			}
+		}
+		if len(subjects) == 0 {
+			subjects = []extract.Arg{{Text: "?", Literal: true}}
+		}
+	} else {
+		for _, s := range c.subj {
+			subjects = append(subjects, d.entityArg(si, t, s, outer))
+		}
+	}
+	if len(subjects) == 0 {
+		return nil
+	}
+	used := -1
+	if len(objects) == 0 {
+		for ai, a := range c.args {
+			if a.kind == "obj" {
+				for _, h := range t.conjuncts(a.head) {
+					objects = append(objects, d.entityArg(si, t, h, -1))
+				}
+				used = ai
+				break
+			}
+		}
+	}
+	if len(objects) == 0 && c.copula >= 0 {
+		if len(subjects) == 0 || subjects[0].Entity == "" && subjects[0].Type == "" {
+			return nil // copulas only about named things
+		}
+		ph := t.copulaPhrase(c.verb)
+		objects = append(objects, d.spanArg(t, ph))
+	}
+	if len(objects) == 0 && speechLemmas[lemma] {
+		for ai, a := range c.args {
+			if a.kind == "ccomp" {
+				objects = append(objects, d.literalArg(t, a.toks))
+				literalObj = true
+				quals["quote"] = "indirect"
+				used = ai
+				break
+			}
+		}
+	}
+	if len(objects) == 0 {
+		for ai, a := range c.args {
+			if a.kind == "obl" && a.prep != "" && a.prep != "according to" && a.head > c.verb {
+				for _, h := range t.conjuncts(a.head) {
+					objects = append(objects, d.entityArg(si, t, h, -1))
+				}
+				pred += " " + a.prep
+				used = ai
+				break
+			}
+		}
+	}
+	if len(objects) == 0 {
+		return nil
+	}
+	for ai, a := range c.args {
+		if ai == used {
+			continue
+		}
+		k, v := d.qualifier(si, t, c, a)
+		if k != "" && v != "" {
+			if old, ok := quals[k]; ok {
+				v = old + "; " + v
+			}
+			quals[k] = v
+		}
+	}
+	attributed := ""
+	for _, v := range verbs {
+		if sp := speakerOf[v]; sp != nil && sp.Text != "" {
+			attributed = d.speakerKey(*sp)
+		}
+	}
+	if attributed == "" {
+		attributed = d.quoteSpeaker(t, c.verb)
+	}
+	conf := t.confidence(c, nil, nil, len(c.args))
+	var out []extract.Fact
+	for _, s := range subjects {
+		for _, o := range objects {
+			if !hasLetter(s.Text) && s.Text != "?" || !hasLetter(o.Text) {
+				continue
+			}
+			f := extract.Fact{
+				Sentence:   si,
+				Subject:    s,
+				Predicate:  pred,
+				Relation:   schema.ClassifyPredicate(pred),
+				Object:     o,
+				Negated:    c.neg,
+				Attributed: attributed,
+				Confidence: conf,
+				Extractor:  Name,
+			}
+			if literalObj {
+				f.Object.Literal = true
+			}
+			if len(quals) > 0 {
+				f.Qualifiers = make(map[string]string, len(quals))
+				for k, v := range quals {
+					f.Qualifiers[k] = v
+				}
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// qualifier names an argument that is not the object.
+func (d *docView) qualifier(si int, t *tree, c *clause, a argument) (string, string) {
+	switch a.kind {
+	case "comp":
+		return "complement", t.text(stripDeterminers(t, a.toks))
+	case "iobj":
+		return "recipient", d.entityArg(si, t, a.head, -1).Text
+	case "agent", "ccomp":
+		return "", ""
+	case "tmod":
+		return "time", d.timeValue(t, a.toks)
+	}
+	if a.prep == "according to" {
+		return "source", d.entityArg(si, t, a.head, -1).Text
+	}
+	arg := d.entityArg(si, t, a.head, -1)
+	typ := arg.Type
+	date := d.dateIn(t, a.toks)
+	switch a.prep {
+	case "to", "into":
+		switch typ {
+		case "GPE", "LOC", "FAC":
+			return "destination", arg.Text
+		case "PERSON", "ORG", "NORP":
+			return "recipient", arg.Text
+		}
+		return "to", t.text(a.toks)
+	case "about", "regarding", "concerning", "over", "on", "of":
+		if date != "" {
+			return "time", date
+		}
+		return "topic", t.text(a.toks)
+	case "with":
+		if typ != "" {
+			return "partner", arg.Text
+		}
+		return "instrument", t.text(a.toks)
+	case "in", "at", "near", "inside", "outside", "within", "across", "throughout":
+		if date != "" || isTimeWord(t, a.head) {
+			return "time", d.timeValue(t, a.toks)
+		}
+		if typ == "GPE" || typ == "LOC" || typ == "FAC" {
+			return "place", arg.Text
+		}
+		return a.prep, t.text(a.toks)
+	case "during", "since", "until", "till", "after", "before", "by":
+		if date != "" || isTimeWord(t, a.head) {
+			return "time", a.prep + " " + d.timeValue(t, a.toks)
+		}
+		return a.prep, t.text(a.toks)
+	case "from", "out of":
+		return "source", arg.Text
+	case "because of", "due to", "for":
+		if a.prep == "for" && date == "" {
+			return "for", t.text(a.toks)
+		}
+		if date != "" {
+			return "time", date
+		}
+		return "reason", t.text(a.toks)
+	case "despite", "in spite of":
+		return "despite", t.text(a.toks)
+	case "as":
+		return "complement", t.text(stripDeterminers(t, a.toks))
+	case "":
+		if date != "" {
+			return "time", date
+		}
+		return "", ""
+	}
+	if date != "" {
+		return "time", date
+	}
+	return a.prep, t.text(a.toks)
+}
+
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"today": true, "yesterday": true, "tomorrow": true, "week": true, "month": true, "year": true, "years": true,
+	"day": true, "days": true, "morning": true, "evening": true, "night": true, "afternoon": true, "time": true,
+	"weekend": true, "decade": true, "century": true, "hours": true, "minutes": true,
+}
+
+func isTimeWord(t *tree, h int) bool {
+	if timeWords[t.lower(h)] {
+		return true
+	}
+	tok := t.toks[h].Text
+	return len(tok) == 4 && tok[0] >= '1' && tok[0] <= '2' && strings.Trim(tok, "0123456789") == ""
+}
+
+// dateIn returns the normalised value of a DATE mention inside the tokens.
+func (d *docView) dateIn(t *tree, toks []int) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	s, e := t.toks[toks[0]].Start, t.toks[toks[len(toks)-1]].End
+	for _, m := range d.mentions {
+		if m.Start >= e {
+			break
+		}
+		if (m.Type == "DATE" || m.Type == "TIME") && m.End > s && m.Value != "" {
+			return m.Value
+		}
+	}
+	return ""
+}
+
+// timeValue is the normalised date inside the tokens, else their text.
+func (d *docView) timeValue(t *tree, toks []int) string {
+	if v := d.dateIn(t, toks); v != "" {
+		return v
+	}
+	return t.text(toks)
+}
+
+func stripDeterminers(t *tree, toks []int) []int {
+	out := toks[:0:0]
+	for _, k := range toks {
+		if base(t.rel[k]) == "det" || isPunctTok(&t.toks[k]) && (t.toks[k].Text == "“" || t.toks[k].Text == "”" || t.toks[k].Text == "\"") {
+			continue
+		}
+		out = append(out, k)
+	}
+	if len(out) == 0 {
+		return toks
+	}
+	return out
+}
+
+// coreNP is the noun phrase of head h without clauses, appositions and
+// coordination: what names the thing.
+func (t *tree) coreNP(h, exclude int) []int {
+	toks := t.span(h, func(c int) bool {
+		if c == exclude {
+			return true
+		}
+		switch base(t.rel[c]) {
+		case "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "ccomp", "dep", "cop", "nsubj", "aux", "csubj", "obl", "xcomp", "obj", "advmod":
+			return true
+		case "case", "mark":
+			return t.head[c] == h
+		}
+		return false
+	})
+	// Keep the contiguous run around the head.
+	at := 0
+	for i, k := range toks {
+		if k == h {
+			at = i
+		}
+	}
+	lo, hi := at, at
+	for lo > 0 && toks[lo-1] == toks[lo]-1 {
+		lo--
+	}
+	for hi+1 < len(toks) && toks[hi+1] == toks[hi]+1 {
+		hi++
+	}
+	return toks[lo : hi+1]
+}
+
+// entityArg is the argument for head token h: the entity mention that
+// covers h, a pronoun resolved to the last person named, or the core noun
+// phrase.
+func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
+	tok := &t.toks[h]
+	for _, m := range d.mentions {
+		if m.Start > tok.Start {
+			break
+		}
+		if m.End >= tok.End && isEntityType(m.Type) {
+			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+		}
+	}
+	// "its ambassador to Washington, Anatoly Antonov": the named apposition.
+	for _, k := range t.kids[h] {
+		if t.rel[k] == "appos" {
+			for _, m := range d.mentions {
+				if m.Start <= t.toks[k].Start && m.End >= t.toks[k].End && (m.Type == "PERSON" || m.Type == "ORG") {
+					return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+				}
+			}
+		}
+	}
+	switch t.lower(h) {
+	case "i", "me", "we", "us", "my", "our":
+		// The speaker of the direct quote holding the pronoun.
+		for _, q := range d.quotes {
+			if q.Object.Start <= tok.Start && tok.Start < q.Object.End && q.Subject.Type != "" {
+				return extract.Arg{Text: q.Subject.Text, Type: q.Subject.Type, Start: q.Subject.Start, End: q.Subject.End}
+			}
+		}
+	case "he", "she", "him", "her":
+		if m := d.personBefore(tok.Start); m != nil {
+			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+		}
+	}
+	np := t.coreNP(h, exclude)
+	if len(np) > 10 {
+		np = []int{h}
+	}
+	return d.spanArg(t, np)
+}
+
+func isEntityType(typ string) bool {
+	switch typ {
+	case "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK", "PRODUCT", "LAW":
+		return true
+	}
+	return false
+}
+
+func (d *docView) spanArg(t *tree, toks []int) extract.Arg {
+	if len(toks) == 0 {
+		return extract.Arg{}
+	}
+	s, e := t.toks[toks[0]].Start, t.toks[toks[len(toks)-1]].End
+	text := t.text(toks)
+	if d.a != nil && d.a.Doc != nil && s >= 0 && e <= len(d.a.Doc.Text) && s < e {
+		text = strings.Join(strings.Fields(d.a.Doc.Text[s:e]), " ")
+	}
+	return extract.Arg{Text: text, Start: s, End: e}
+}
+
+func (d *docView) literalArg(t *tree, toks []int) extract.Arg {
+	a := d.spanArg(t, toks)
+	a.Literal = true
+	return a
+}
+
+// personBefore is the antecedent of "he"/"she" at offset off: the first
+// person named in the latest sentence before off that names one.
+func (d *docView) personBefore(off int) *extract.Mention {
+	var out *extract.Mention
+	sent := -1
+	for k := range d.mentions {
+		m := &d.mentions[k]
+		if m.End > off {
+			break
+		}
+		if m.Type != "PERSON" || d.inQuote(m.Start) {
+			continue
+		}
+		if m.Sentence != sent {
+			out, sent = m, m.Sentence
+		}
+	}
+	return out
+}
+
+func (d *docView) inQuote(off int) bool {
+	for _, q := range d.quotes {
+		if q.Object.Start <= off && off < q.Object.End {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteSpeaker returns the speaker key of the direct quote holding token v.
+func (d *docView) quoteSpeaker(t *tree, v int) string {
+	off := t.toks[v].Start
+	for _, q := range d.quotes {
+		if q.Object.Start <= off && off < q.Object.End {
+			return d.speakerKey(q.Subject)
+		}
+	}
+	return ""
+}
+
+// speakerKey is the local entity key the resolver gives the speaker: the
+// fullest name in the document that ends with the speaker's last word.
+func (d *docView) speakerKey(sp extract.Arg) string {
+	if sp.Entity != "" {
+		return sp.Entity
+	}
+	if sp.Type == "" {
+		return ""
+	}
+	name := strings.TrimSpace(sp.Text)
+	if sp.Type == "PERSON" {
+		words := strings.Fields(name)
+		if len(words) > 0 {
+			last := words[len(words)-1]
+			for _, m := range d.mentions {
+				mw := strings.Fields(m.Text)
+				if m.Type == "PERSON" && len(mw) > len(strings.Fields(name)) && mw[len(mw)-1] == last {
+					name = m.Text
+				}
+			}
+		}
+	}
+	return schema.EntityKey(sp.Type, name)
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
