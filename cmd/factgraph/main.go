@@ -40,6 +40,7 @@ query it with Gizmo, or export it for other tools.`,
 	root.AddCommand(nlpCommands()...)
 	root.AddCommand(nerCommands()...)
 	root.AddCommand(newTrainCmd(), newEvalCmd())
+	root.AddCommand(newOpenIECmd())
 	return root
 }
 
@@ -63,6 +64,7 @@ func newEvalCmd() *cobra.Command {
 	}
 	c.AddCommand(nlpEvalCommands()...)
 	c.AddCommand(nerEvalCommands()...)
+	c.AddCommand(newEvalCarbCmd())
 	return c
 }
 
