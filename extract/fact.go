@@ -45,6 +45,9 @@ type Entity struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Aliases []string `json:"aliases,omitempty"`
+	// Wikidata is the entity's Wikidata ID ("Q7747") when the user's
+	// entities file gives one.
+	Wikidata string `json:"wikidata,omitempty"`
 }
 
 // Result is everything extracted from one document.

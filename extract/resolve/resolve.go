@@ -1,18 +1,49 @@
-// Package resolve groups a document's mentions into entities and points fact
-// arguments at them. This first resolver works within one document: exact
-// names, a surname after the full name ("Peskov" after "Dmitry Peskov"),
-// and case and punctuation variants share an entity; the entity's key is
-// its type and canonical (longest) name, so the same name gives the same
-// node across documents and builds.
+// Package resolve groups a document's mentions into entities, gives each
+// entity a key that is the same in every document and build, and points
+// fact arguments — names, pronouns and role descriptions — at them.
+//
+// Within a document it runs a deterministic multi-pass sieve, most precise
+// pass first:
+//
+//  1. clean and repair mentions: trim articles, punctuation and stray
+//     words ("Now, Kremlin" → "Kremlin"); drop bare titles and pronouns;
+//     give a name the type most of its occurrences have; a one-word
+//     non-person name that is the surname of a person named in the document
+//     and no known place becomes that person ("Peskow" tagged GPE);
+//  2. exact match of folded names (case, accents, punctuation and
+//     transliteration variants: "Dimitri Peskow" = "Dmitry Peskov"); country
+//     forms ("US", "U.S.", "USA", "United States", "America");
+//  3. person name match: same surname (or one edit apart for long ones)
+//     and compatible given names (nickname, initial, variant);
+//  4. partial names: a lone surname or given name joins the one person it
+//     can be; with several candidates a title before it ("Mayor Berg")
+//     decides, else it stays unresolved rather than merge two people;
+//  5. cross-document (with an Index): a person named only partly, or a
+//     one-word name the recognizer mistyped, is looked up among the
+//     entities already in the store;
+//  6. user overrides (merges, splits, preferred names);
+//  7. fact arguments: the mention covering the argument; apposition
+//     ("the diplomat, Anatoly Antonov"); role descriptions ("the Kremlin
+//     chief", "the Russian President") matched against the titles the
+//     document gives its persons ("Kremlin boss Vladimir Putin"); pronouns
+//     (he, she, his, her) to the most salient agreeing person: the subject
+//     of the sentence, else of the nearest sentence before that names one.
+//
+// The entity key is the type and the fold of the canonical name
+// ("person/dmitry-peskov", "gpe/united-states"): it needs no store and is
+// stable across rebuilds.
 package resolve
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/ner"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -22,118 +53,618 @@ var entityTypes = map[string]bool{
 	"PERSON": true, "ORG": true, "GPE": true, "LOC": true, "NORP": true, "EVENT": true, "WORK": true,
 }
 
-// Resolver is the within-document resolver. The zero value is ready.
-type Resolver struct{}
-
-type cluster struct {
-	typ   string
-	names map[string]int // surface form → count
-	first int            // first mention offset, for stable order
-	key   string
-	canon string
+// Known is an entity already in a store, as the alias index returns it.
+type Known struct {
+	Key     string
+	Name    string
+	Type    string
+	Aliases []string
+	// Docs are the documents that mention it.
+	Docs []string
 }
 
-// normName folds case and punctuation: "U.S." and "US" compare equal.
-func normName(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		case r == '.' || r == '\'' || r == '’':
-		default:
-			space = true
+// Index looks up the entities already in a store by alias key (see
+// AliasKey and AliasKeys). graph.Store satisfies it.
+type Index interface {
+	EntitiesByAlias(ctx context.Context, key string) ([]Known, error)
+}
+
+// Resolver is the entity resolver. The zero value resolves within each
+// document (and, through the fold keys, across documents); with an Index
+// it also resolves partial names against the entities of a store, and
+// with Overrides it applies the user's merges, splits and names.
+type Resolver struct {
+	Index     Index
+	Overrides *Overrides
+}
+
+type cluster struct {
+	typ     string
+	names   map[string]int // cleaned surface form → count
+	folds   [][]string     // folded names, for person matching
+	first   int            // first mention offset, for stable order
+	key     string
+	canon   string
+	country string // for GPE country names
+	roles   []role
+	gender  byte // 'm', 'f' or 0
+	last    int  // end offset of the latest mention
+	mention []int
+	// titleWords are the titles seen right before its names ("Mayor").
+	titleWords map[string]bool
+}
+
+// role is a title a person holds in the document: class ("leader",
+// "spokesperson", "diplomat", or the title word) and owner country.
+type role struct {
+	class, owner string
+}
+
+// mentionInfo is a named mention being resolved.
+type mentionInfo struct {
+	i     int // index in res.Mentions
+	name  string
+	typ   string
+	fold  []string
+	title string // a title right before it ("Mayor Berg")
+	cl    *cluster
+}
+
+// Resolve implements the pipeline's Resolver.
+func (r Resolver) Resolve(ctx context.Context, res *extract.Result) error {
+	d := newDoc(res)
+	d.collect()
+	d.sieve()
+	d.addRoles()
+	d.findNominals()
+	if r.Index != nil {
+		if err := d.crossDocument(ctx, r.Index); err != nil {
+			return fmt.Errorf("resolve against the store: %w", err)
 		}
 	}
-	return b.String()
+	d.finish(r.Overrides)
+	for i := range res.Facts {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		f := &res.Facts[i]
+		d.linkArg(&f.Subject)
+		if !f.Object.Literal {
+			d.linkArg(&f.Object)
+		}
+	}
+	return nil
+}
+
+// doc is the resolver's state for one document.
+type doc struct {
+	res      *extract.Result
+	ms       []*mentionInfo
+	clusters []*cluster
+	quotes   [][2]int // quoted spans of the text
+	nominals []nominal
+	byKey    map[string]*cluster
+}
+
+func newDoc(res *extract.Result) *doc {
+	d := &doc{res: res, byKey: map[string]*cluster{}}
+	if res.Doc != nil {
+		d.quotes = quoteSpans(res.Doc.Text)
+	}
+	return d
+}
+
+// pronounWords are words that are never names.
+var pronounWords = map[string]bool{
+	"he": true, "she": true, "him": true, "her": true, "his": true, "hers": true, "it": true, "its": true,
+	"they": true, "them": true, "their": true, "we": true, "i": true, "you": true, "me": true, "us": false,
+	"himself": true, "herself": true, "who": true, "this": true, "that": true,
+}
+
+// bare reports whether a cleaned name is no name at all: pronouns,
+// titles and determiners only ("President", "the Kremlin chief" is not
+// bare: Kremlin is a name).
+func bare(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return true
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if pronounWords[lw] || isTitle(lw) || lw == "the" || lw == "a" || lw == "an" || lw == "of" || roleModifier[lw] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// roleModifier words may stand inside a role description.
+var roleModifier = map[string]bool{
+	"deputy": true, "former": true, "acting": true, "vice": true, "first": true, "senior": true,
+	"top": true, "chief": true, "foreign": true, "press": true, "then": true, "new": true,
 }
 
 // cleanName trims what is not part of a name from a mention's text:
-// surrounding punctuation and white space ("‘.: Putin" → "Putin") and a
-// leading article ("The Kremlin" → "Kremlin").
+// surrounding punctuation and white space ("‘.: Putin" → "Putin"), a
+// leading article ("The Kremlin" → "Kremlin"), a possessive ("Biden's" →
+// "Biden") and a word before a comma that the recognizer swept in ("Now,
+// Kremlin" → "Kremlin").
 func cleanName(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	trim := func(s string) string {
+		return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	s = trim(s)
+	if i := strings.LastIndex(s, ", "); i >= 0 && !strings.Contains(s[:i], " ") {
+		if rest := trim(s[i+2:]); rest != "" && !strings.Contains(rest, ",") {
+			s = rest
+		}
+	}
+	for _, suf := range []string{"'s", "’s"} {
+		s = strings.TrimSuffix(s, suf)
+	}
 	for _, art := range []string{"the ", "The ", "THE "} {
 		if strings.HasPrefix(s, art) && len(s) > len(art) {
 			s = s[len(art):]
 		}
 	}
-	return s
+	return trim(s)
 }
 
-// Resolve implements the pipeline's Resolver.
-func (Resolver) Resolve(ctx context.Context, res *extract.Result) error {
-	byName := map[string]*cluster{} // type + normalised name → cluster
-	var clusters []*cluster
-	idx := make([]int, len(res.Mentions))
-	for i := range idx {
-		idx[i] = i
+// collect reads the named mentions, cleans them and repairs their types.
+func (d *doc) collect() {
+	res := d.res
+	byFold := map[string]map[string]int{} // plain name → type → count
+	n := len(res.Mentions)
+	for i := 0; i < n; i++ {
+		splitPlacePerson(res, i)
 	}
-	// Longer names first, so that surnames find their full names.
-	sort.SliceStable(idx, func(a, b int) bool {
-		ma, mb := res.Mentions[idx[a]], res.Mentions[idx[b]]
-		la, lb := len(strings.Fields(ma.Text)), len(strings.Fields(mb.Text))
-		if la != lb {
-			return la > lb
-		}
-		return ma.Start < mb.Start
-	})
-	assign := make([]*cluster, len(res.Mentions))
-	for _, i := range idx {
+	for i := range res.Mentions {
 		m := &res.Mentions[i]
+		m.Entity = ""
 		if !entityTypes[m.Type] {
 			continue
 		}
 		name := cleanName(m.Text)
-		n := normName(name)
-		if n == "" {
+		if bare(name) {
 			continue
 		}
-		c := byName[m.Type+"|"+n]
-		if c == nil && m.Type == "PERSON" && !strings.Contains(n, " ") {
-			// A lone surname (or first name) joins the one person whose
-			// name ends (or starts) with it.
-			var found *cluster
-			for _, cand := range clusters {
-				if cand.typ != "PERSON" {
-					continue
-				}
-				for name := range cand.names {
-					parts := strings.Fields(normName(name))
-					if len(parts) > 1 && (parts[len(parts)-1] == n || parts[0] == n) {
-						if found != nil && found != cand {
-							found = nil
-							goto ambiguous
-						}
-						found = cand
-					}
+		mi := &mentionInfo{i: i, name: name, typ: m.Type}
+		mi.title = d.titleBefore(m.Start)
+		d.ms = append(d.ms, mi)
+		k := strings.Join(plain(name), " ")
+		if byFold[k] == nil {
+			byFold[k] = map[string]int{}
+		}
+		byFold[k][m.Type]++
+	}
+	// Type consensus: a name takes the type most of its occurrences have
+	// (ties: the first occurrence's).
+	for _, mi := range d.ms {
+		types := byFold[strings.Join(plain(mi.name), " ")]
+		best := mi.typ
+		ts := make([]string, 0, len(types))
+		for t := range types {
+			ts = append(ts, t)
+		}
+		sort.Strings(ts)
+		for _, t := range ts {
+			if types[t] > types[best] {
+				best = t
+			}
+		}
+		mi.typ = best
+	}
+	for _, mi := range d.ms {
+		mi.fold = foldAs(mi.typ, mi.name)
+	}
+}
+
+// splitPlacePerson splits a place name the recognizer ran into the person
+// after it ("Washington Anatoly Antonov" → GPE "Washington", PERSON
+// "Anatoly Antonov"): the mention becomes the person and the place is
+// appended as a mention of its own.
+func splitPlacePerson(res *extract.Result, i int) {
+	m := &res.Mentions[i]
+	if m.Type == "PERSON" || !entityTypes[m.Type] {
+		return
+	}
+	g, err := gaz()
+	if err != nil {
+		return
+	}
+	words := strings.Fields(m.Text)
+	for k := 1; k+2 <= len(words); k++ {
+		if !isPlace(strings.Join(words[:k], " ")) || !g.Is(gazetteer.FirstName, words[k]) || isPlace(strings.Join(words[k:], " ")) {
+			continue
+		}
+		off := 0
+		for j := 0; j < k; j++ {
+			off += strings.Index(m.Text[off:], words[j]) + len(words[j])
+		}
+		rest := strings.TrimLeft(m.Text[off:], " ")
+		start := m.Start + len(m.Text) - len(rest)
+		place := extract.Mention{Sentence: m.Sentence, Start: m.Start, End: m.Start + off, Text: m.Text[:off], Type: m.Type}
+		m.Start, m.Text, m.Type, m.Value = start, rest, "PERSON", ""
+		res.Mentions = append(res.Mentions, place)
+		return
+	}
+}
+
+// titleBefore returns the title word right before offset off ("Mayor" in
+// "Mayor Berg"), lower case, or "".
+func (d *doc) titleBefore(off int) string {
+	if d.res.Doc == nil || off > len(d.res.Doc.Text) {
+		return ""
+	}
+	text := strings.TrimRight(d.res.Doc.Text[:off], " ")
+	i := strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	w := strings.ToLower(text[i+1:])
+	if w != "" && isTitle(w) {
+		return w
+	}
+	return ""
+}
+
+func (d *doc) newCluster(mi *mentionInfo) *cluster {
+	c := &cluster{typ: mi.typ, names: map[string]int{}, first: d.res.Mentions[mi.i].Start}
+	d.clusters = append(d.clusters, c)
+	return c
+}
+
+func (d *doc) join(mi *mentionInfo, c *cluster) {
+	m := &d.res.Mentions[mi.i]
+	mi.cl = c
+	mi.typ = c.typ
+	c.names[mi.name]++
+	c.mention = append(c.mention, mi.i)
+	if mi.title != "" {
+		if c.titleWords == nil {
+			c.titleWords = map[string]bool{}
+		}
+		c.titleWords[mi.title] = true
+	}
+	if m.Start < c.first {
+		c.first = m.Start
+	}
+	if m.End > c.last {
+		c.last = m.End
+	}
+	if c.typ == "PERSON" {
+		mi.fold = foldName(mi.name)
+		c.folds = append(c.folds, mi.fold)
+	}
+}
+
+// exactKey is the within-document identity of a name for the exact pass.
+func exactKey(typ string, fold []string, name string) string {
+	switch typ {
+	case "GPE":
+		if c := countryOf(name); c != "" {
+			return "GPE|" + c
+		}
+	case "NORP":
+		if c := demonymOf(name); c != "" {
+			return "NORP|" + c
+		}
+	}
+	return typ + "|" + strings.Join(fold, " ")
+}
+
+// sieve runs the exact, name-match and partial-name passes.
+func (d *doc) sieve() {
+	order := make([]*mentionInfo, len(d.ms))
+	copy(order, d.ms)
+	// Several-word names first, so that partial names find full ones.
+	sort.SliceStable(order, func(a, b int) bool {
+		la, lb := len(order[a].fold), len(order[b].fold)
+		if (la > 1) != (lb > 1) {
+			return la > 1
+		}
+		return d.res.Mentions[order[a].i].Start < d.res.Mentions[order[b].i].Start
+	})
+	exact := map[string]*cluster{}
+	var single []*mentionInfo
+	for _, mi := range order {
+		if len(mi.fold) == 0 {
+			continue
+		}
+		k := exactKey(mi.typ, mi.fold, mi.name)
+		if c := exact[k]; c != nil {
+			d.join(mi, c)
+			continue
+		}
+		if len(mi.fold) == 1 {
+			single = append(single, mi)
+			continue
+		}
+		var c *cluster
+		if mi.typ == "PERSON" {
+			// Pass 3: same person, other spelling or nickname.
+			for _, cand := range d.clusters {
+				if cand.typ == "PERSON" && cand.compatible(mi.fold) {
+					c = cand
+					break
 				}
 			}
-		ambiguous:
-			c = found
 		}
 		if c == nil {
-			c = &cluster{typ: m.Type, names: map[string]int{}, first: m.Start}
-			clusters = append(clusters, c)
+			c = d.newCluster(mi)
+			if mi.typ == "GPE" {
+				c.country = countryOf(mi.name)
+			}
 		}
-		if m.Start < c.first {
-			c.first = m.Start
-		}
-		c.names[name]++
-		byName[m.Type+"|"+n] = c
-		assign[i] = c
+		exact[k] = c
+		d.join(mi, c)
 	}
-	sort.SliceStable(clusters, func(a, b int) bool { return clusters[a].first < clusters[b].first })
+	// Pass 4: one-word names.
+	for _, mi := range single {
+		k := exactKey(mi.typ, mi.fold, mi.name)
+		if c := exact[k]; c != nil {
+			d.join(mi, c)
+			continue
+		}
+		w := mi.fold[0]
+		if mi.typ != "PERSON" {
+			// A mistyped surname: "Peskow" tagged GPE beside "Dmitri Peskov".
+			if !isPlace(mi.name) {
+				if c := d.personWithPart(foldWord(w), mi.title); c != nil {
+					mi.typ = "PERSON"
+					d.join(mi, c)
+					continue
+				}
+			}
+		} else if c, ambiguous := d.personWithPartAmb(w, mi.title); c != nil {
+			d.join(mi, c)
+			continue
+		} else if ambiguous {
+			continue // two people share it; leave it unresolved
+		}
+		c := d.newCluster(mi)
+		if mi.typ == "GPE" {
+			c.country = countryOf(mi.name)
+		}
+		exact[k] = c
+		d.join(mi, c)
+	}
+}
+
+// compatible reports whether a folded person name may name c.
+func (c *cluster) compatible(fold []string) bool {
+	ok := false
+	for _, f := range c.folds {
+		if len(f) < 2 {
+			continue
+		}
+		if !personsCompatible(f, fold) {
+			return false // a conflicting full name in the cluster
+		}
+		ok = true
+	}
+	return ok
+}
+
+func (d *doc) personWithPart(w, title string) *cluster {
+	c, _ := d.personWithPartAmb(w, title)
+	return c
+}
+
+// personWithPartAmb finds the person cluster whose full name has w as its
+// surname or given name; with several, a title decides.
+func (d *doc) personWithPartAmb(w, title string) (*cluster, bool) {
+	var cands []*cluster
+	for _, c := range d.clusters {
+		if c.typ != "PERSON" {
+			continue
+		}
+		for _, f := range c.folds {
+			if len(f) > 1 && (f[len(f)-1] == w || f[0] == w && len(w) > 2) {
+				cands = append(cands, c)
+				break
+			}
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0], false
+	}
+	if len(cands) > 1 && title != "" {
+		var with []*cluster
+		for _, c := range cands {
+			if c.titleWords[title] {
+				with = append(with, c)
+			}
+		}
+		if len(with) == 1 {
+			return with[0], false
+		}
+	}
+	return nil, len(cands) > 1
+}
+
+// seats are organisations that stand for a country's leadership.
+var seats = map[string]string{
+	"kremlin": "Russia", "white house": "United States", "elysee": "France", "élysée": "France",
+	"downing street": "United Kingdom", "zhongnanhai": "China",
+}
+
+// roleClass maps a title word to the class role descriptions are matched
+// by: the leader words are one class, so are the spokesperson and the
+// diplomat words.
+func roleClass(title string) string {
+	switch title {
+	case "president", "chief", "boss", "head", "leader", "ruler", "premier", "chancellor", "king", "queen", "dictator", "autocrat", "strongman":
+		return "leader"
+	case "spokesman", "spokeswoman", "spokesperson", "secretary", "speaker":
+		return "spokesperson"
+	case "ambassador", "envoy", "diplomat", "emissary", "consul":
+		return "diplomat"
+	case "minister", "ministers":
+		return "minister"
+	}
+	return title
+}
+
+var femaleTitles = map[string]bool{"spokeswoman": true, "chairwoman": true, "queen": true, "mrs": true, "ms": true, "madam": true, "congresswoman": true, "businesswoman": true, "actress": true}
+var maleTitles = map[string]bool{"spokesman": true, "chairman": true, "king": true, "mr": true, "congressman": true, "businessman": true, "actor": true}
+
+// ownerCountry is the country an owner mention stands for.
+func ownerCountry(m extract.Mention) string {
+	switch m.Type {
+	case "NORP":
+		if m.Value != "" {
+			return m.Value
+		}
+		return demonymOf(m.Text)
+	case "GPE":
+		if c := countryOf(cleanName(m.Text)); c != "" {
+			return c
+		}
+		return m.Value
+	case "ORG":
+		return seats[strings.Join(plain(cleanName(m.Text)), " ")]
+	}
+	return ""
+}
+
+// addRoles records the titles the document gives its persons.
+func (d *doc) addRoles() {
+	byMention := map[int]*cluster{}
+	for _, mi := range d.ms {
+		if mi.cl != nil {
+			byMention[d.res.Mentions[mi.i].Start] = mi.cl
+		}
+	}
+	var roles []ner.Role
+	if len(d.res.Sentences) > 0 && d.res.Doc != nil {
+		roles, _ = ner.Roles(&d.res.Analysis)
+	}
+	for _, r := range roles {
+		c := byMention[r.Person.Start]
+		if c == nil || c.typ != "PERSON" {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(r.Title))
+		if len(words) == 0 {
+			continue
+		}
+		head := strings.Trim(words[len(words)-1], ".,")
+		owner := ""
+		if r.HasOf() {
+			owner = ownerCountry(r.Of)
+		}
+		// "Russian Ambassador", "US President": a nationality or country
+		// inside the title.
+		for _, w := range words[:len(words)-1] {
+			if owner == "" {
+				owner = demonymOf(w)
+			}
+			if owner == "" {
+				owner = countryOf(w)
+			}
+		}
+		c.roles = append(c.roles, role{class: roleClass(head), owner: owner})
+		if femaleTitles[head] {
+			c.gender = 'f'
+		} else if maleTitles[head] {
+			c.gender = 'm'
+		}
+	}
+	// Titles right before a name ("Mayor Berg") count too.
+	for _, mi := range d.ms {
+		if mi.cl != nil && mi.title != "" {
+			mi.cl.roles = append(mi.cl.roles, role{class: roleClass(mi.title)})
+		}
+	}
+}
+
+// crossDocument resolves, against the store, persons named only by one
+// word and one-word names the recognizer did not type as persons.
+func (d *doc) crossDocument(ctx context.Context, ix Index) error {
+	docID := ""
+	if d.res.Doc != nil {
+		docID = d.res.Doc.ID
+	}
+	for _, c := range d.clusters {
+		if c.typ == "GPE" && c.country != "" || c.typ == "NORP" {
+			continue
+		}
+		full := c.fullest()
+		if len(strings.Fields(full)) != 1 || c.typ != "PERSON" && isPlace(full) {
+			continue
+		}
+		k := AliasKey("PERSON", full)
+		known, err := ix.EntitiesByAlias(ctx, k)
+		if err != nil {
+			return err
+		}
+		var match *Known
+		n := 0
+		for i := range known {
+			kn := &known[i]
+			if kn.Type != "PERSON" || onlyDoc(kn.Docs, docID) || len(strings.Split(kn.Key, "-")) < 2 && c.typ == "PERSON" {
+				continue
+			}
+			if match == nil || match.Key != kn.Key {
+				n++
+			}
+			match = kn
+		}
+		if n == 1 {
+			c.typ = "PERSON"
+			c.key = match.Key
+			c.canon = match.Name
+			for _, i := range c.mention {
+				d.res.Mentions[i].Type = "PERSON"
+			}
+		}
+	}
+	return nil
+}
+
+func onlyDoc(docs []string, id string) bool {
+	return id != "" && len(docs) == 1 && docs[0] == id
+}
+
+// fullest is the most complete name of a cluster: most words, then most
+// frequent, then alphabetical.
+func (c *cluster) fullest() string {
+	best := ""
+	for n, k := range c.names {
+		if best == "" {
+			best = n
+			continue
+		}
+		wn, wb := len(strings.Fields(n)), len(strings.Fields(best))
+		if wn > wb || wn == wb && (k > c.names[best] || k == c.names[best] && n < best) {
+			best = n
+		}
+	}
+	return best
+}
+
+// finish gives each cluster its key and canonical name, applies the
+// overrides and writes entities and mention keys.
+func (d *doc) finish(ov *Overrides) {
+	res := d.res
+	sort.SliceStable(d.clusters, func(a, b int) bool { return d.clusters[a].first < d.clusters[b].first })
+	docID := ""
+	if res.Doc != nil {
+		docID = res.Doc.ID
+	}
 	res.Entities = res.Entities[:0]
 	seen := map[string]int{}
-	for _, c := range clusters {
-		c.canon = canonical(c.names)
-		c.key = schema.EntityKey(c.typ, c.canon)
+	for _, c := range d.clusters {
+		if len(c.names) == 0 {
+			continue
+		}
+		if c.key == "" {
+			c.canon, c.key = canonical(c)
+		}
+		if ov != nil {
+			c.key, c.canon = ov.apply(docID, c.key, c.canon, c.names)
+		}
 		aliases := make([]string, 0, len(c.names))
 		for n := range c.names {
 			aliases = append(aliases, n)
@@ -142,59 +673,52 @@ func (Resolver) Resolve(ctx context.Context, res *extract.Result) error {
 		if j, ok := seen[c.key]; ok {
 			e := &res.Entities[j]
 			e.Aliases = mergeSorted(e.Aliases, aliases)
+			d.byKey[c.key] = c
 			continue
 		}
 		seen[c.key] = len(res.Entities)
-		res.Entities = append(res.Entities, extract.Entity{Key: c.key, Name: c.canon, Type: c.typ, Aliases: aliases})
-	}
-	for i, c := range assign {
-		if c != nil {
-			res.Mentions[i].Entity = c.key
+		d.byKey[c.key] = c
+		e := extract.Entity{Key: c.key, Name: c.canon, Type: c.typ, Aliases: aliases}
+		if ov != nil {
+			e.Wikidata = ov.wikidata[c.key]
 		}
+		res.Entities = append(res.Entities, e)
 	}
-	// Point fact arguments at the mention they cover.
-	for i := range res.Facts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		f := &res.Facts[i]
-		linkArg(&f.Subject, res.Mentions)
-		if !f.Object.Literal {
-			linkArg(&f.Object, res.Mentions)
-		}
-	}
-	return nil
-}
-
-// linkArg sets a.Entity to the entity of the mention covering a's span.
-func linkArg(a *extract.Arg, mentions []extract.Mention) {
-	if a.Entity != "" || a.End <= a.Start {
-		return
-	}
-	for _, m := range mentions {
-		if m.Entity != "" && m.Start <= a.Start && a.End <= m.End || m.Entity != "" && a.Start <= m.Start && m.End <= a.End && m.Start == a.Start {
-			a.Entity = m.Entity
-			a.Type = m.Type
-			return
+	for _, mi := range d.ms {
+		if mi.cl != nil {
+			res.Mentions[mi.i].Entity = mi.cl.key
 		}
 	}
 }
 
-// canonical picks the most complete name: most words, then most frequent,
-// then alphabetical.
-func canonical(names map[string]int) string {
-	best := ""
-	for n, c := range names {
-		if best == "" {
-			best = n
-			continue
+// canonical returns a cluster's canonical name and key.
+func canonical(c *cluster) (string, string) {
+	full := c.fullest()
+	switch c.typ {
+	case "PERSON":
+		fold := foldName(full)
+		name := ""
+		for n := range c.names {
+			if strings.Join(plain(n), " ") == strings.Join(fold, " ") && (name == "" || n < name) {
+				name = n
+			}
 		}
-		wn, wb := len(strings.Fields(n)), len(strings.Fields(best))
-		if wn > wb || wn == wb && (c > names[best] || c == names[best] && n < best) {
-			best = n
+		if name == "" {
+			name = titleCase(fold)
+		}
+		return name, schema.EntityKey(c.typ, strings.Join(fold, " "))
+	case "GPE":
+		if c.country != "" {
+			return c.country, schema.EntityKey(c.typ, c.country)
+		}
+	case "NORP":
+		w := plain(full)
+		if len(w) == 1 && strings.HasSuffix(w[0], "s") && demonymOf(w[0]) != "" && demonymOf(strings.TrimSuffix(w[0], "s")) != "" {
+			w[0] = strings.TrimSuffix(w[0], "s")
+			return titleCase(w), schema.EntityKey(c.typ, w[0])
 		}
 	}
-	return best
+	return full, schema.EntityKey(c.typ, strings.Join(plain(full), " "))
 }
 
 func mergeSorted(a, b []string) []string {
