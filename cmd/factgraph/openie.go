@@ -24,6 +24,7 @@ type openIEOptions struct {
 	input  string // text or conllu
 	split  string // spaces or tokenizer (text input)
 	models string
+	ann    *nlp.Annotator // loaded on first use
 }
 
 func (o *openIEOptions) flags(c *cobra.Command, split string) {
@@ -62,7 +63,7 @@ func (o *openIEOptions) sentences(ctx context.Context, r io.Reader, fn func(text
 	if o.split != "spaces" && o.split != "tokenizer" {
 		return fmt.Errorf("--split must be spaces or tokenizer, not %q", o.split)
 	}
-	a, err := annotatorFor(o.models)
+	a, err := o.annotator()
 	if err != nil {
 		return err
 	}
@@ -98,11 +99,21 @@ func (o *openIEOptions) sentences(ctx context.Context, r io.Reader, fn func(text
 	return nil
 }
 
-func annotatorFor(dir string) (*nlp.Annotator, error) {
-	if dir != "" {
-		return nlp.LoadDir(dir)
+// annotator loads the models once.
+func (o *openIEOptions) annotator() (*nlp.Annotator, error) {
+	if o.ann != nil {
+		return o.ann, nil
 	}
-	return nlp.Default()
+	var err error
+	if o.models != "" {
+		o.ann, err = nlp.LoadDir(o.models)
+	} else {
+		o.ann, err = nlp.Default()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load the NLP models: %w", err)
+	}
+	return o.ann, nil
 }
 
 // spaceTokens splits a line at white space.
@@ -231,12 +242,8 @@ the speed is reported, parsing included.`,
 					}
 					in = strings.NewReader(b.String())
 				}
-				if o.input == "text" && o.models == "" {
-					if _, err := annotatorFor(""); err != nil {
-						return err
-					}
-				} else if o.input == "text" {
-					if _, err := annotatorFor(o.models); err != nil {
+				if o.input == "text" {
+					if _, err := o.annotator(); err != nil { // load before timing
 						return err
 					}
 				}

@@ -1,0 +1,118 @@
+package relation
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/furniture"
+	"github.com/factgraph/factgraph/extract/ner"
+	"github.com/factgraph/factgraph/extract/nlp"
+	"github.com/factgraph/factgraph/extract/tokenize"
+)
+
+// seedFacts runs tokenizer, furniture marking, parser, recognizer and this
+// extractor over the seed articles. FACTGRAPH_NLP_MODELS names a models
+// folder to use instead of the embedded models.
+func seedFacts(t *testing.T) map[string]*extract.Result {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("../shared/seeds is absent: the seed articles are not part of the repository")
+	}
+	var ann *nlp.Annotator
+	var err error
+	if dir := os.Getenv("FACTGRAPH_NLP_MODELS"); dir != "" {
+		ann, err = nlp.LoadDir(dir)
+	} else {
+		ann, err = nlp.Default()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	out := map[string]*extract.Result{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := &extract.Result{}
+		res.Doc = &extract.Document{ID: filepath.Base(f), Text: string(b)}
+		res.Sentences = tokenize.Default().Split(res.Doc.Text)
+		for i := range res.Sentences {
+			res.Sentences[i].Furniture = furniture.IsFurniture(res.Sentences[i].Text)
+		}
+		if err := rec.Recognize(ctx, &res.Analysis); err != nil {
+			t.Fatal(err)
+		}
+		res.Facts, err = Extractor{Annotator: ann}.Extract(ctx, &res.Analysis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = res
+	}
+	return out
+}
+
+// TestSeeds checks the facts a careful reader lists in the seed articles
+// and that page furniture yields none.
+func TestSeeds(t *testing.T) {
+	docs := seedFacts(t)
+	type check struct {
+		name string
+		ok   func(f *extract.Fact) bool
+	}
+	has := func(s, sub string) bool { return strings.Contains(strings.ToLower(s), strings.ToLower(sub)) }
+	checks := []check{
+		{"Russia recalls its ambassador", func(f *extract.Fact) bool {
+			return has(f.Subject.Text, "Russia") && f.Relation == "diplomatic-recall" && !f.Negated
+		}},
+		{"Biden calls Putin a killer (complement)", func(f *extract.Fact) bool {
+			return has(f.Qualifiers["complement"], "killer") && has(f.Object.Text, "Putin")
+		}},
+		{"Peskov's statements", func(f *extract.Fact) bool {
+			return (has(f.Subject.Text, "Peskov") || has(f.Subject.Text, "Peskow")) && f.Relation == "statement" && f.Subject.Type == "PERSON"
+		}},
+		{"the Kremlin's denial", func(f *extract.Fact) bool {
+			return has(f.Subject.Text, "Kremlin") && f.Relation == "denial"
+		}},
+		{"Putin's wish of good health", func(f *extract.Fact) bool {
+			return has(f.Subject.Text, "Putin") && (f.Predicate == "wish" || has(f.Object.Text, "health"))
+		}},
+	}
+	for _, c := range checks {
+		found := false
+		for _, res := range docs {
+			for i := range res.Facts {
+				if c.ok(&res.Facts[i]) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no fact: %s", c.name)
+		}
+	}
+	furnitureWords := []string{"Leave a Reply", "Skip to content", "Be First to Comment", "Back to top", "also read"}
+	for name, res := range docs {
+		for _, f := range res.Facts {
+			s := res.Sentences[f.Sentence]
+			if s.Furniture {
+				t.Errorf("%s: fact from page furniture %q: %+v", name, s.Text, f)
+			}
+			for _, w := range furnitureWords {
+				if has(s.Text, w) && len(strings.Fields(s.Text)) < 12 {
+					t.Errorf("%s: fact from furniture-like line %q", name, s.Text)
+				}
+			}
+		}
+	}
+}
