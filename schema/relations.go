@@ -80,6 +80,33 @@ var lemmaClass = map[string]string{
 	"describe": "naming", "classify": "naming", "label": "naming", "brand": "naming",
 	"publish": "publication", "release": "publication",
 	"kill": "assault", "poison": "assault", "strike": "assault",
+
+	// Second layer: more verbs and phrasal verbs of news reporting.
+	"tell of": "statement", "point out": "statement", "speak out": "statement", "predict": "statement",
+	"assert": "statement", "acknowledge": "statement", "argue": "statement", "suggest": "statement",
+	"tweet": "statement", "post": "statement", "conclude": "statement", "find": "statement",
+	"congratulate": "diplomatic-cooperation", "thank": "diplomatic-cooperation",
+	"welcome": "diplomatic-cooperation", "back": "diplomatic-cooperation",
+	"ask for": "appeal", "call for": "appeal", "plead": "appeal", "challenge": "appeal", "suggest to": "appeal",
+	"agree": "cooperation-intent", "promise": "cooperation-intent", "pledge": "cooperation-intent",
+	"negotiate": "consultation", "phone": "consultation", "telephone": "consultation", "debate": "consultation",
+	"meet with": "consultation", "speak with": "consultation", "talk to": "consultation", "host": "consultation",
+	"recall from": "diplomatic-recall", "call back": "diplomatic-recall", "summon back": "diplomatic-recall",
+	"break off": "diplomatic-recall", "suspend": "sanction", "freeze": "sanction", "blacklist": "sanction",
+	"embargo": "sanction", "penalize": "sanction", "penalise": "sanction",
+	"accuse of": "accusation", "blame for": "accusation", "suspect": "accusation",
+	"disagree": "criticism", "mock": "criticism", "ridicule": "criticism", "warn of": "threat",
+	"decline": "rejection", "veto": "rejection", "turn down": "rejection", "repudiate": "rejection",
+	"refute": "denial", "dispute": "denial", "deny that": "denial",
+	"demand from": "demand", "insist on": "demand", "order": "demand",
+	"retaliate": "coercion", "arrest": "coercion", "detain": "coercion", "expel from": "diplomatic-recall",
+	"invade": "assault", "bomb": "assault", "shoot": "assault", "hack": "assault",
+	"meddle in": "interference", "interfere in": "interference", "hack into": "interference",
+	"apologise for": "yield", "apologize for": "yield", "retreat": "yield", "resign": "yield",
+	"examine": "investigation", "look into": "investigation", "inquire": "investigation",
+	"protest against": "protest", "demonstrate": "protest", "boycott": "protest",
+	"name": "naming", "dub": "naming", "term": "naming", "regard": "naming",
+	"issue": "publication", "print": "publication",
 }
 
 // ClassifyPredicate returns the relation class for a normalised predicate

@@ -178,11 +178,15 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 			if !hasLetter(s.Text) && s.Text != "?" || !hasLetter(o.Text) {
 				continue
 			}
+			rel := schema.ClassifyPredicate(pred)
+			if quals["complement"] != "" && namingLemmas[lemma] {
+				rel = "naming" // "called Putin a killer"
+			}
 			f := extract.Fact{
 				Sentence:   si,
 				Subject:    s,
 				Predicate:  pred,
-				Relation:   schema.ClassifyPredicate(pred),
+				Relation:   rel,
 				Object:     o,
 				Negated:    c.neg,
 				Attributed: attributed,
@@ -509,4 +513,11 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// namingLemmas are verbs that name or classify their object when they have
+// a complement.
+var namingLemmas = map[string]bool{
+	"call": true, "describe": true, "label": true, "brand": true, "name": true, "consider": true,
+	"classify": true, "dub": true, "term": true, "regard": true, "declare": true, "deem": true,
 }

@@ -34,6 +34,7 @@ import (
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/baseline"
 	"github.com/factgraph/factgraph/extract/ner"
+	"github.com/factgraph/factgraph/extract/nlp"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -52,6 +53,9 @@ type Annotator interface {
 // safe for concurrent use.
 type Extractor struct {
 	Annotator Annotator
+	// Parse, when Annotator is nil, parses unparsed sentences with the
+	// shipped models (nlp.Default).
+	Parse bool
 	// NoRoles turns off the role facts read from titles and appositions.
 	NoRoles bool
 }
@@ -61,6 +65,14 @@ func (e Extractor) Extract(ctx context.Context, a *extract.Analysis) ([]extract.
 	base, err := baseline.Extractor{}.Extract(ctx, a)
 	if err != nil {
 		return nil, fmt.Errorf("relation: quotes: %w", err)
+	}
+	ann := e.Annotator
+	if ann == nil && e.Parse {
+		def, err := nlp.Default()
+		if err != nil {
+			return nil, fmt.Errorf("relation: %w", err)
+		}
+		ann = def
 	}
 	d := &docView{a: a}
 	d.mentions = append([]extract.Mention(nil), a.Mentions...)
@@ -80,10 +92,10 @@ func (e Extractor) Extract(ctx context.Context, a *extract.Analysis) ([]extract.
 			continue
 		}
 		toks := s.Tokens
-		if !isParsed(toks) && e.Annotator != nil {
+		if !isParsed(toks) && ann != nil {
 			cp := *s
 			cp.Tokens = append([]extract.Token(nil), s.Tokens...)
-			if err := e.Annotator.Annotate(ctx, &cp); err != nil {
+			if err := ann.Annotate(ctx, &cp); err != nil {
 				return nil, fmt.Errorf("relation: parse sentence %d: %w", si, err)
 			}
 			toks = cp.Tokens

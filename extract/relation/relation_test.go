@@ -142,7 +142,7 @@ the DET DT the 11 det
 USA PROPN NNP USA 6 obl
 . PUNCT . . 4 punct`,
 			ms:   []mention{{"Putin", "PERSON", ""}, {"USA", "GPE", ""}},
-			want: []string{"Putin –break off/action→ relations [intent=want, partner=USA] NEG"},
+			want: []string{"Putin –break off/diplomatic-recall→ relations [intent=want, partner=USA] NEG"},
 		},
 		{
 			name: "object complement",
@@ -154,7 +154,7 @@ a DET DT a 5 det
 killer NOUN NN killer 2 xcomp
 . PUNCT . . 2 punct`,
 			ms:   []mention{{"Biden", "PERSON", ""}, {"Putin", "PERSON", ""}},
-			want: []string{"Biden –call/consultation→ Putin [complement=killer]"},
+			want: []string{"Biden –call/naming→ Putin [complement=killer]"},
 		},
 		{
 			name: "as-complement",
