@@ -18,6 +18,7 @@ import (
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/pipeline"
 	"github.com/factgraph/factgraph/extract/read"
+	"github.com/factgraph/factgraph/extract/resolve"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/schema"
 )
@@ -27,6 +28,8 @@ type runFlags struct {
 	workers    int
 	maxDocSize int64
 	quiet      bool
+	// entitiesFile is the user's entity overrides (build only).
+	entitiesFile string
 }
 
 func (f *runFlags) register(c *cobra.Command) {
@@ -143,6 +146,7 @@ status is then 2.`,
 	}
 	sf.register(c.Flags(), true)
 	rf.register(c)
+	c.Flags().StringVar(&rf.entitiesFile, "entities-file", "", "entity overrides: merge, split, name and wikidata lines (see README)")
 	return c
 }
 
@@ -160,6 +164,17 @@ func buildInto(ctx context.Context, st *graph.Store, inputs []string, rf *runFla
 	if err != nil {
 		return nil, err
 	}
+	// Apply the user's entity overrides. The store's alias index
+	// (st.AliasIndex) is not consulted here: linking a partial name to an
+	// entity of another document must follow input order, or rebuilding
+	// and building one by one would give other nodes than one build.
+	rsv := resolve.Resolver{}
+	if rf.entitiesFile != "" {
+		if rsv.Overrides, err = resolve.LoadOverrides(rf.entitiesFile); err != nil {
+			return nil, err
+		}
+	}
+	p.Resolver = rsv
 	sum := newSummary()
 	bar := newProgress(rf.quiet, "building")
 	defer bar.done()

@@ -40,6 +40,7 @@ query it with Gizmo, or export it for other tools.`,
 	root.AddCommand(nlpCommands()...)
 	root.AddCommand(nerCommands()...)
 	root.AddCommand(newTrainCmd(), newEvalCmd())
+	root.AddCommand(newEntitiesCmd())
 	root.AddCommand(newOpenIECmd())
 	return root
 }

@@ -1,0 +1,66 @@
+package graph
+
+import (
+	"context"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/resolve"
+	"github.com/factgraph/factgraph/schema"
+)
+
+func writeDoc(t *testing.T, st *Store, id, text string, mentions ...extract.Mention) {
+	t.Helper()
+	res := &extract.Result{}
+	res.Doc = &extract.Document{ID: id, Text: text}
+	res.Mentions = mentions
+	if err := (resolve.Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ReplaceLabel(context.Background(), schema.DocIRI(id), schema.Quads(res)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAliasIndexAndEntities(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openTemp(t, Memory)
+	writeDoc(t, st, "a", "Dmitri Peskov met Anna Berg.",
+		extract.Mention{Start: 0, End: 13, Text: "Dmitri Peskov", Type: "PERSON"},
+		extract.Mention{Start: 18, End: 27, Text: "Anna Berg", Type: "PERSON"})
+	writeDoc(t, st, "b", "Dimitri Peskow and the U.S.",
+		extract.Mention{Start: 0, End: 14, Text: "Dimitri Peskow", Type: "PERSON"},
+		extract.Mention{Start: 23, End: 27, Text: "U.S.", Type: "GPE"})
+
+	ents, err := st.Entities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 3 {
+		t.Fatalf("entities: %+v", ents)
+	}
+	p := ents[2]
+	if p.Key != "person/dmitry-peskov" || p.Name() != "Dmitry Peskov" || len(p.Aliases) != 2 || len(p.Docs) != 2 {
+		t.Errorf("Peskov: %+v", p)
+	}
+
+	ix, err := st.AliasIndex(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r resolve.Index = ix // the resolver's interface
+	for key, want := range map[string]string{
+		resolve.AliasKey("PERSON", "Peskow"):        "person/dmitry-peskov",
+		resolve.AliasKey("PERSON", "Dmitry Peskov"): "person/dmitry-peskov",
+		resolve.AliasKey("PERSON", "Berg"):          "person/anna-berg",
+		resolve.AliasKey("GPE", "US"):               "gpe/united-states",
+	} {
+		got, err := r.EntitiesByAlias(ctx, key)
+		if err != nil || len(got) != 1 || got[0].Key != want {
+			t.Errorf("EntitiesByAlias(%q) = %+v, %v; want %s", key, got, err, want)
+		}
+	}
+	if got, _ := r.EntitiesByAlias(ctx, "nobody"); len(got) != 0 {
+		t.Errorf("unknown alias: %+v", got)
+	}
+}
