@@ -1,7 +1,7 @@
 // neighbourhood: an entity and the entities related to it, for the UI's visualize page.
 // Rows are {source, target, source_label, target_label, relation}.
 // params: entity — a name or alias.
-var centers = entity(params.entity).ToArray();
+var centers = entityIds(params.entity);
 var labels = {};
 function label(n) { if (!(n in labels)) { labels[n] = nameOf(n); } return labels[n]; }
 var seen = {};
