@@ -41,6 +41,7 @@ query it with Gizmo, or export it for other tools.`,
 	root.AddCommand(nerCommands()...)
 	root.AddCommand(newTrainCmd(), newEvalCmd())
 	root.AddCommand(newEntitiesCmd())
+	root.AddCommand(newCorefCmd())
 	root.AddCommand(newOpenIECmd())
 	return root
 }
@@ -66,6 +67,7 @@ func newEvalCmd() *cobra.Command {
 	c.AddCommand(nlpEvalCommands()...)
 	c.AddCommand(nerEvalCommands()...)
 	c.AddCommand(newEvalCarbCmd())
+	c.AddCommand(newEvalCorefCmd())
 	return c
 }
 
