@@ -3,9 +3,9 @@ package pipeline
 import (
 	"fmt"
 
-	"github.com/factgraph/factgraph/extract/baseline"
 	"github.com/factgraph/factgraph/extract/furniture"
 	"github.com/factgraph/factgraph/extract/ner"
+	"github.com/factgraph/factgraph/extract/relation"
 	"github.com/factgraph/factgraph/extract/resolve"
 	"github.com/factgraph/factgraph/extract/tokenize"
 )
@@ -21,7 +21,7 @@ func Default() (*Pipeline, error) {
 	return &Pipeline{
 		Tokenizer:  tokenize.Default(),
 		Recognizer: rec,
-		Extractor:  baseline.Extractor{},
+		Extractor:  relation.Extractor{Parse: true},
 		Resolver:   resolve.Resolver{},
 		Furniture:  furniture.IsFurniture,
 	}, nil

@@ -127,6 +127,9 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 	if len(objects) == 0 && speechLemmas[lemma] {
 		for ai, a := range c.args {
 			if a.kind == "ccomp" {
+				if len(a.toks) > 0 && d.inQuote(t.toks[a.toks[0]].Start) {
+					return nil // a direct quote: the quote fact says it already
+				}
 				objects = append(objects, d.literalArg(t, a.toks))
 				literalObj = true
 				quals["quote"] = "indirect"

@@ -56,6 +56,11 @@ type Extractor struct {
 	// Parse, when Annotator is nil, parses unparsed sentences with the
 	// shipped models (nlp.Default).
 	Parse bool
+	// LiteralSubjects keeps facts whose subject is not an entity mention
+	// ("the statements", "?" for an agentless passive). They are off by
+	// default: N-Quads forbids literal subjects, and the graph writes a
+	// fact's subject as a node.
+	LiteralSubjects bool
 	// NoRoles turns off the role facts read from titles and appositions.
 	NoRoles bool
 }
@@ -119,7 +124,12 @@ func (e Extractor) Extract(ctx context.Context, a *extract.Analysis) ([]extract.
 		if t == nil {
 			continue
 		}
-		facts = append(facts, d.sentenceFacts(si, t)...)
+		for _, f := range d.sentenceFacts(si, t) {
+			if f.Subject.Type == "" && !e.LiteralSubjects {
+				continue
+			}
+			facts = append(facts, f)
+		}
 	}
 	if !e.NoRoles && len(a.Mentions) > 0 {
 		roles, err := ner.Roles(a)

@@ -68,7 +68,7 @@ func show(f extract.Fact) string {
 
 func extractAll(t testing.TB, a *extract.Analysis) []string {
 	t.Helper()
-	facts, err := Extractor{NoRoles: true}.Extract(context.Background(), a)
+	facts, err := Extractor{NoRoles: true, LiteralSubjects: true}.Extract(context.Background(), a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -368,5 +368,23 @@ Friday PROPN NNP Friday 3 obl
 	}
 	if ts[0].Confidence <= 0 || ts[0].Confidence >= 1 {
 		t.Errorf("confidence %v out of (0,1)", ts[0].Confidence)
+	}
+}
+
+// TestNoLiteralSubjectsByDefault checks that the default leaves out facts
+// whose subject is not an entity (they would be literal subjects in N-Quads).
+func TestNoLiteralSubjectsByDefault(t *testing.T) {
+	a := parsed(t, "Antonov was invited to Moscow.", `Antonov PROPN NNP Antonov 3 nsubj:pass
+was AUX VBD be 3 aux:pass
+invited VERB VBN invite 0 root
+to ADP IN to 5 case
+Moscow PROPN NNP Moscow 3 obl
+. PUNCT . . 3 punct`, mention{"Antonov", "PERSON", ""}, mention{"Moscow", "GPE", ""})
+	facts, err := Extractor{NoRoles: true}.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(facts) != 0 {
+		t.Errorf("agentless passive gave %v by default", facts)
 	}
 }
