@@ -52,6 +52,9 @@ type tokInfo struct {
 	docStartOnly bool
 	// hist holds the first-pass label history features of the document.
 	hist []string
+	// topic is the document's section word when its first line reads
+	// "SOCCER - …" (news wires label sport and market reports this way).
+	topic string
 }
 
 const maxWordBytes = 64
@@ -229,6 +232,12 @@ const (
 	tLWm1Sh
 	tLWp1Sh
 	tQuote
+	tCtxL
+	tCtxR
+	tRunFirst
+	tRunLast
+	tRunLen
+	tTopic
 )
 
 var clusterPrefixes = [...]int{4, 6, 10, 20}
@@ -340,6 +349,39 @@ func static(dst []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
 	if i > 0 && isQuote(infos[i-1].w) {
 		dst = append(dst, hstr(tmpl(tQuote), "after"))
 	}
+	if t.topic != "" && t.capital {
+		dst = append(dst, hstr(hstr(tmpl(tTopic), t.topic), t.short))
+		if t.cl != "" {
+			dst = append(dst, hstr(hstr(tmpl(tTopic), t.topic), prefix(t.cl, 6)))
+		}
+	}
+	// Wider context, unordered: words 3 and 4 away on each side.
+	for _, k := range [...]int{i - 3, i - 4} {
+		if k >= 0 && infos[k].hasLetter {
+			dst = append(dst, hstr(tmpl(tCtxL), infos[k].lw))
+		}
+	}
+	for _, k := range [...]int{i + 3, i + 4} {
+		if k < len(infos) && infos[k].hasLetter {
+			dst = append(dst, hstr(tmpl(tCtxR), infos[k].lw))
+		}
+	}
+	// The run of capitalised words around the token ("Barnett Banks Inc"):
+	// its first and last words and its length.
+	if t.capital && !capsSent {
+		lo, hi := i, i+1
+		for lo > 0 && infos[lo-1].capital {
+			lo--
+		}
+		for hi < len(infos) && infos[hi].capital {
+			hi++
+		}
+		if hi-lo > 1 {
+			dst = append(dst, hstr(tmpl(tRunFirst), infos[lo].lw))
+			dst = append(dst, hstr(tmpl(tRunLast), infos[hi-1].lw))
+			dst = append(dst, hnum(hnum(tmpl(tRunLen), uint64(min(hi-lo, 5))), uint64(min(i-lo, 4))))
+		}
+	}
 	return dst
 }
 
@@ -369,6 +411,15 @@ func dynamic(dst []uint64, infos []tokInfo, i int, p1, p2 int) []uint64 {
 // case, elsewhere in the document. This tells "Tough" at the start of a
 // sentence from "Tough" the name, and helps all-caps headlines.
 func docInfo(sents [][]tokInfo) {
+	topic := ""
+	if len(sents) > 0 && len(sents[0]) > 2 && sents[0][1].w == "-" && sents[0][0].hasLetter {
+		topic = sents[0][0].lw
+	}
+	for _, s := range sents {
+		for i := range s {
+			s[i].topic = topic
+		}
+	}
 	midCap := map[string]bool{}
 	lower := map[string]bool{}
 	for _, s := range sents {

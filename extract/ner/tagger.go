@@ -1,10 +1,5 @@
 package ner
 
-import (
-	"sort"
-	"strings"
-)
-
 // scratch holds per-call buffers so tagging allocates little.
 type scratch struct {
 	feats  []uint64
@@ -215,18 +210,6 @@ func fromBIO(tags []string, types []string) []int {
 	}
 	return out
 }
-
-// sortedKeys returns the keys of a string set, sorted.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-var _ = strings.ToLower
 
 // augment appends a copy of every feature salted with the domain.
 func augment(feats []uint64, salt uint64) []uint64 {

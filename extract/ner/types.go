@@ -27,7 +27,8 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			sp.End--
 		}
 		// A capitalised "The" that only starts the sentence: "The Kremlin".
-		if sp.End-sp.Start > 1 && words[sp.Start] == "The" && (sp.Start == 0 || !hasAlnum(words[sp.Start-1])) && sp.Type != "MISC" {
+		// (Places keep theirs: "The Hague", "The Netherlands".)
+		if sp.End-sp.Start > 1 && words[sp.Start] == "The" && (sp.Start == 0 || !hasAlnum(words[sp.Start-1])) && sp.Type == "ORG" {
 			sp.Start++
 		}
 		// Titles after a name: "US President" is the GPE "US".
@@ -57,7 +58,8 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		case "PER":
 			ts.Type = "PERSON"
 			// Titles are not names: "President Joe Biden" → "Joe Biden".
-			for ts.End-ts.Start > 1 && r.titleAt(words, ts.Start) > 0 {
+			// Given names that are also titles stay ("Dean Jones").
+			for ts.End-ts.Start > 1 && r.titleAt(words, ts.Start) > 0 && !r.res.gaz.Is(gazetteer.FirstName, words[ts.Start]) {
 				ts.Start += r.titleAt(words, ts.Start)
 			}
 			if ts.Start >= ts.End {
