@@ -142,7 +142,11 @@ func Quads(res *extract.Result) []quad.Quad {
 		subj := argValue(f.Subject, known)
 		obj := argValue(f.Object, known)
 		rel := RelationIRI(f.Relation)
-		add(subj, rel, obj)
+		if _, ok := subj.(quad.IRI); ok {
+			// RDF allows no literal subject: a fact whose subject is not an
+			// entity ("the report said …") lives only as a statement node.
+			add(subj, rel, obj)
+		}
 
 		st := FactIRI(d.ID, FactHash(d.ID, sent, f))
 		add(st, Type, Statement)
