@@ -109,7 +109,11 @@ func size(dir string) int64 {
 
 func TestExportAcceptedByIndependentParsers(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "db")
-	mustRun(t, "build", "--db", db, examplesDir(t))
+	inputs := []string{examplesDir(t)}
+	if seeds := filepath.Join(repoRoot(t), "..", "shared", "seeds"); dirExists(seeds) {
+		inputs = append(inputs, seeds) // real-world text: literal speakers, odd characters
+	}
+	mustRun(t, append([]string{"build", "--db", db}, inputs...)...)
 	nq := filepath.Join(t.TempDir(), "graph.nq")
 	mustRun(t, "export", "--db", db, "-o", nq)
 	want := len(exportQuads(t, db))
@@ -154,4 +158,9 @@ func TestExportAcceptedByIndependentParsers(t *testing.T) {
 			t.Fatalf("cayley holds %d quads after load, want %d", got, want)
 		}
 	})
+}
+
+func dirExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
