@@ -159,8 +159,3 @@ func TestExportAcceptedByIndependentParsers(t *testing.T) {
 		}
 	})
 }
-
-func dirExists(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
-}
