@@ -40,6 +40,9 @@ type TrainOptions struct {
 	// MinWeight drops features whose largest averaged weight is smaller.
 	MinWeight float64
 	Seed      uint64
+	// Seeds is the number of models, trained with different shuffles,
+	// whose weights are averaged into each final stage (default 1).
+	Seeds int
 	// Domain is the domain the model tags (with augmented features); the
 	// dev sets are tagged in it.
 	Domain string
@@ -315,7 +318,7 @@ func trainModel(ctx context.Context, res *resources, sets []TrainSet, opt TrainO
 	}
 	dev := res.makeDocs(devSets, types)
 	opt.logf("stage 1: %d documents\n", len(docs))
-	s1, err := trainStage(ctx, docs, nl, &opt, dev, types)
+	s1, err := trainSeeds(ctx, docs, nl, opt, dev, types)
 	if err != nil {
 		return nil, err
 	}
@@ -368,10 +371,79 @@ func trainModel(ctx context.Context, res *resources, sets []TrainSet, opt TrainO
 		setHistory(d.infos, lab, types)
 	}
 	opt.logf("stage 2\n")
-	s2, err := trainStage(ctx, docs, nl, &opt, dev, types)
+	s2, err := trainSeeds(ctx, docs, nl, opt, dev, types)
 	if err != nil {
 		return nil, err
 	}
 	m.stages = append(m.stages, s2)
 	return m, nil
+}
+
+// trainSeeds trains opt.Seeds stages with different shuffles and averages
+// their weights (a linear model's bagging: one model, the same speed).
+func trainSeeds(ctx context.Context, docs []*tdoc, nl int, opt TrainOptions, dev []*tdoc, types []string) (*stage, error) {
+	if opt.Seeds <= 1 {
+		return trainStage(ctx, docs, nl, &opt, dev, types)
+	}
+	minWeight := opt.MinWeight
+	var stages []*stage
+	for k := 0; k < opt.Seeds; k++ {
+		o := opt
+		o.Seed = opt.Seed + uint64(k)*7919
+		o.MinWeight = 0
+		opt.logf(" seed %d/%d\n", k+1, opt.Seeds)
+		s, err := trainStage(ctx, docs, nl, &o, dev, types)
+		if err != nil {
+			return nil, err
+		}
+		stages = append(stages, s)
+	}
+	m := mergeStages(stages, minWeight)
+	if len(dev) > 0 {
+		if sc, err := scoreDocs(m, dev, types); err == nil {
+			opt.logf("  averaged %d seeds: dev F1 %.2f\n", opt.Seeds, sc.Overall().F1())
+		}
+	}
+	return m, nil
+}
+
+// mergeStages averages the weights of stages (a feature missing from a
+// stage counts as 0) and drops features whose largest weight is below
+// minWeight.
+func mergeStages(stages []*stage, minWeight float64) *stage {
+	nl := stages[0].nl
+	sum := map[uint64][]float32{}
+	var order []uint64
+	for _, s := range stages {
+		for _, sl := range s.tab.slots {
+			if sl.key == 0 {
+				continue
+			}
+			row := sum[sl.key]
+			if row == nil {
+				row = make([]float32, nl)
+				sum[sl.key] = row
+				order = append(order, sl.key)
+			}
+			for l, v := range s.w[int(sl.row)*nl : int(sl.row)*nl+nl] {
+				row[l] += v / float32(len(stages))
+			}
+		}
+	}
+	var keep []uint64
+	for _, k := range order {
+		mx := 0.0
+		for _, v := range sum[k] {
+			mx = math.Max(mx, math.Abs(float64(v)))
+		}
+		if mx > 0 && mx >= minWeight {
+			keep = append(keep, k)
+		}
+	}
+	out := &stage{nl: nl, tab: newTable(len(keep)), w: make([]float32, len(keep)*nl)}
+	for r, k := range keep {
+		copy(out.w[r*nl:], sum[k])
+		out.tab.put(k, int32(r))
+	}
+	return out
 }
