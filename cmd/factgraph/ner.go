@@ -269,8 +269,8 @@ MISC). Features use the word clusters of --clusters and the embedded gazetteer.
 			if err != nil {
 				return err
 			}
-			m.SetInfo("trained", fmt.Sprintf("types=%v epochs=%d stages=%d folds=%d seeds=%d min-weight=%g conll=%v uner=%v gum=%v target=%q",
-				opt.Types, opt.Epochs, opt.Stages, opt.Folds, opt.Seeds, opt.MinWeight, useCoNLL, useUNER, useGUM, target))
+			m.SetInfo("trained", fmt.Sprintf("types=%v epochs=%d gold-history=%d stages=%d folds=%d seeds=%d min-weight=%g conll=%v uner=%v gum=%v target=%q",
+				opt.Types, opt.Epochs, opt.GoldHistory, opt.Stages, opt.Folds, opt.Seeds, opt.MinWeight, useCoNLL, useUNER, useGUM, target))
 			fh, err := os.Create(out)
 			if err != nil {
 				return err
@@ -295,6 +295,7 @@ MISC). Features use the word clusters of --clusters and the embedded gazetteer.
 	c.Flags().IntVar(&opt.Folds, "folds", 5, "jackknife folds for the second stage")
 	c.Flags().Float64Var(&opt.MinWeight, "min-weight", 0.5, "drop features whose largest averaged weight is smaller")
 	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
+	c.Flags().IntVar(&opt.GoldHistory, "gold-history", 2, "epochs whose label-history features read gold labels")
 	c.Flags().IntVar(&opt.Seeds, "seeds", 1, "average the weights of this many models trained with different shuffles")
 	c.Flags().StringSliceVar(&opt.Types, "types", []string{"PER", "ORG", "LOC", "MISC"}, "model types (others in the data become O)")
 	c.Flags().BoolVar(&useCoNLL, "conll", true, "train on CoNLL-2003 eng.train")

@@ -40,6 +40,10 @@ type TrainOptions struct {
 	// MinWeight drops features whose largest averaged weight is smaller.
 	MinWeight float64
 	Seed      uint64
+	// GoldHistory is the number of first epochs in which the label-history
+	// features read the gold labels instead of the predicted ones (later
+	// epochs learn from the tagger's own mistakes).
+	GoldHistory int
 	// Seeds is the number of models, trained with different shuffles,
 	// whose weights are averaged into each final stage (default 1).
 	Seeds int
@@ -238,7 +242,11 @@ func trainStage(ctx context.Context, docs []*tdoc, nl int, opt *TrainOptions, de
 						upd(f)
 					}
 				}
-				p2, p1 = p1, best
+				if ep < opt.GoldHistory {
+					p2, p1 = p1, g
+				} else {
+					p2, p1 = p1, best
+				}
 			}
 		}
 		msg := fmt.Sprintf("  epoch %d: %d/%d token errors, %s", ep+1, errs, toks, time.Since(start).Round(time.Millisecond))
