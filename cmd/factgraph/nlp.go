@@ -140,8 +140,10 @@ func nlpTrainCommands() []*cobra.Command {
 		return c
 	}
 	return []*cobra.Command{
-		mk("nlp", "Train the tagger, lemmatizer and parser (the shipped NLP models)",
+		mk("nlp", "Induce the clusters and train the tagger, lemmatizer and parser (the shipped NLP models)",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainAll(cmd.Context(), o) }),
+		mk("clusters", "Induce the Brown word clusters the tagger and parser use (run first)",
+			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainClusters(cmd.Context(), o) }),
 		mk("tagger", "Train the UPOS/XPOS tagger",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainTagger(cmd.Context(), o) }),
 		mk("lemmatizer", "Train the lemmatizer",
@@ -190,8 +192,11 @@ Tokens, Sentences and Words F1 are printed as well.`,
 			elapsed := time.Since(start)
 			w := cmd.OutOrStdout()
 			row := func(name string, s udeval.Score) {
-				fmt.Fprintf(w, "%-10s %6.2f  (precision %6.2f, recall %6.2f, aligned accuracy %6.2f)\n",
-					name, 100*s.F1(), 100*s.Precision(), 100*s.Recall(), 100*s.AlignedAccuracy())
+				fmt.Fprintf(w, "%-10s %6.2f  (precision %6.2f, recall %6.2f", name, 100*s.F1(), 100*s.Precision(), 100*s.Recall())
+				if s.Aligned > 0 {
+					fmt.Fprintf(w, ", aligned accuracy %6.2f", 100*s.AlignedAccuracy())
+				}
+				fmt.Fprintln(w, ")")
 			}
 			fmt.Fprintf(w, "%s, %s input: F1 scores\n", gold, input)
 			if input == "text" {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/factgraph/factgraph/extract/conllu"
 	"github.com/factgraph/factgraph/extract/nlp/perceptron"
+	"github.com/factgraph/factgraph/extract/postag"
 )
 
 // Sentence is the input of the parser: words with their tags.
@@ -43,6 +44,8 @@ type Parser struct {
 	labels *perceptron.Model
 	names  []string
 	root   int // index of "root" in names
+	// clusters, when set, adds Brown-cluster features.
+	clusters *postag.Clusters
 }
 
 // Labels returns the relation names the parser knows.
@@ -65,7 +68,7 @@ func (p *Parser) Parse(s Sentence, heads []int, rels []string, sc *Scratch) {
 	if n == 0 {
 		return
 	}
-	sc.fz.prepare(s.Words, s.UPOS, s.XPOS)
+	sc.fz.prepare(s.Words, s.UPOS, s.XPOS, p.clusters)
 	st := &sc.st
 	st.reset(n)
 	if cap(sc.scores) < len(p.names) {
@@ -123,7 +126,9 @@ type Options struct {
 	Explore     float64
 	// MinWeight prunes features whose largest averaged weight is smaller.
 	MinWeight float32
-	Log       func(format string, args ...any)
+	// Clusters adds Brown-cluster features when set.
+	Clusters *postag.Clusters
+	Log      func(format string, args ...any)
 }
 
 // Train trains a parser on the examples.
@@ -141,7 +146,7 @@ func Train(ctx context.Context, data []Example, opt Options) (*Parser, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	p := &Parser{root: -1}
+	p := &Parser{root: -1, clusters: opt.Clusters}
 	// labels in order of decreasing frequency, ties by name (deterministic).
 	count := map[string]int{}
 	for _, ex := range data {
@@ -215,7 +220,7 @@ func Train(ctx context.Context, data []Example, opt Options) (*Parser, error) {
 			if n == 0 {
 				continue
 			}
-			sc.fz.prepare(ex.Words, ex.UPOS, ex.XPOS)
+			sc.fz.prepare(ex.Words, ex.UPOS, ex.XPOS, p.clusters)
 			st.reset(n)
 			for !st.terminal() {
 				feats := sc.fz.transition(st)
@@ -370,7 +375,7 @@ func Examples(ss []*conllu.Sentence) []Example {
 	return out
 }
 
-const fileMagic = "FGDEP1"
+const fileMagic = "FGDEP2"
 
 // Save writes the parser gzip-compressed.
 func (p *Parser) Save(w io.Writer) error {
@@ -378,6 +383,9 @@ func (p *Parser) Save(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(fileMagic)
 	if err := perceptron.WriteStrings(bw, p.names); err != nil {
+		return fmt.Errorf("depparse: save: %w", err)
+	}
+	if err := postag.EncodeClusters(bw, p.clusters); err != nil {
 		return fmt.Errorf("depparse: save: %w", err)
 	}
 	if _, err := p.trans.WriteTo(bw); err != nil {
@@ -398,13 +406,21 @@ func Load(r io.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("depparse: load: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != fileMagic {
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("depparse: load: %w", err)
+	}
+	d := perceptron.NewDecoder(data)
+	if string(d.Bytes(len(fileMagic))) != fileMagic {
 		return nil, fmt.Errorf("depparse: load: not a parser model")
 	}
-	p := &Parser{root: -1}
-	if p.names, err = perceptron.ReadStrings(br); err != nil {
+	p := &Parser{root: -1, names: d.Strings()}
+	if cl := postag.DecodeClusters(d); cl.Len() > 0 {
+		p.clusters = cl
+	}
+	p.trans = d.Model()
+	p.labels = d.Model()
+	if err := d.Err(); err != nil {
 		return nil, fmt.Errorf("depparse: load: %w", err)
 	}
 	for i, r := range p.names {
@@ -415,12 +431,6 @@ func Load(r io.Reader) (*Parser, error) {
 	if p.root < 0 {
 		return nil, fmt.Errorf("depparse: load: no root relation")
 	}
-	if p.trans, err = perceptron.Read(br); err != nil {
-		return nil, fmt.Errorf("depparse: load: %w", err)
-	}
-	if p.labels, err = perceptron.Read(br); err != nil {
-		return nil, fmt.Errorf("depparse: load: %w", err)
-	}
 	if p.trans.NClass != nTrans || p.labels.NClass != len(p.names) {
 		return nil, fmt.Errorf("depparse: load: model shape does not match")
 	}
@@ -430,7 +440,7 @@ func Load(r io.Reader) (*Parser, error) {
 // Prune returns a copy of the parser without the transition and label
 // weights whose absolute value is below minWeight.
 func (p *Parser) Prune(minWeight float32) *Parser {
-	return &Parser{trans: p.trans.Prune(minWeight), labels: p.labels.Prune(minWeight), names: p.names, root: p.root}
+	return &Parser{trans: p.trans.Prune(minWeight), labels: p.labels.Prune(minWeight), names: p.names, root: p.root, clusters: p.clusters}
 }
 
 // Size returns the number of feature rows and weights of the parser.

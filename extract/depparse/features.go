@@ -1,30 +1,37 @@
 package depparse
 
-import "github.com/factgraph/factgraph/extract/nlp/perceptron"
+import (
+	"github.com/factgraph/factgraph/extract/nlp/perceptron"
+	"github.com/factgraph/factgraph/extract/postag"
+)
 
 // tok holds the hashed attributes of one token.
 type tok struct {
-	w, t, u uint64 // lower-cased word, XPOS, UPOS
+	w, t, u, s3 uint64 // lower-cased word, XPOS, UPOS, last three letters
+	c           postag.ClusterHash
 }
 
 var (
-	noneTok = tok{w: 0x4e4f4e45, t: 0x4e4f4e45, u: 0x4e4f4e45}
-	rootTok = tok{w: 0x524f4f54, t: 0x524f4f54, u: 0x524f4f54}
+	noneTok = tok{w: 0x4e4f4e45, t: 0x4e4f4e45, u: 0x4e4f4e45, s3: 0x4e4f4e45, c: postag.ClusterHash{1, 2, 3, 4}}
+	rootTok = tok{w: 0x524f4f54, t: 0x524f4f54, u: 0x524f4f54, s3: 0x524f4f54, c: postag.ClusterHash{5, 6, 7, 8}}
 )
 
 const noLabel = 0x4e4c
 
 // featurizer extracts the features of a configuration.
 type featurizer struct {
-	toks  []tok // n+1 entries, the last is the root
-	feats []uint64
+	toks     []tok // n+1 entries, the last is the root
+	feats    []uint64
+	clusters bool
 }
 
-func (f *featurizer) prepare(words, upos, xpos []string) {
+func (f *featurizer) prepare(words, upos, xpos []string, cl *postag.Clusters) {
 	n := len(words)
 	f.toks = f.toks[:0]
+	f.clusters = cl != nil
 	for i := 0; i < n; i++ {
-		f.toks = append(f.toks, tok{w: perceptron.Lower(words[i]), t: perceptron.String(xpos[i]), u: perceptron.String(upos[i])})
+		f.toks = append(f.toks, tok{w: perceptron.Lower(words[i]), t: perceptron.String(xpos[i]),
+			u: perceptron.String(upos[i]), s3: perceptron.Suffix(words[i], 3), c: cl.Lookup(words[i])})
 	}
 	f.toks = append(f.toks, rootTok)
 }
@@ -83,9 +90,9 @@ func (f *featurizer) transition(s *state) []uint64 {
 		return -1
 	}
 	i0, i1, i2 := si(0), si(1), si(2)
-	j0, j1, j2 := bi(0), bi(1), bi(2)
+	j0, j1, j2, j3 := bi(0), bi(1), bi(2), bi(3)
 	S0, S1, S2 := f.at(i0), f.at(i1), f.at(i2)
-	B0, B1, B2 := f.at(j0), f.at(j1), f.at(j2)
+	B0, B1, B2, B3 := f.at(j0), f.at(j1), f.at(j2), f.at(j3)
 	get := func(x []int, i int) int {
 		if i < 0 {
 			return -1
@@ -153,7 +160,22 @@ func (f *featurizer) transition(s *state) []uint64 {
 		F2(94, B0.w, b0ls), F2(95, B0.t, b0ls),
 		F3(96, S1.t, ls1r, S0.t), F3(97, S0.t, ls0l, B0.t), F3(98, S0.t, ls0r, B0.t),
 		F3(99, S1.w, S0.w, B0.t), F3(100, S1.t, S0.w, B0.w), F3(101, S0.w, B0.w, B1.t),
+		// lookahead and lexical back-off
+		F1(102, B3.t), F3(103, B1.t, B2.t, B3.t), F2(104, B0.w, B1.w), F3(105, S0.w, B0.w, B1.w),
+		F3(106, S0.t, B0.t, F2(0, B1.t, B2.t)), F3(107, S1.t, S0.t, F2(0, B0.t, B1.t)),
+		F2(108, S1.w, B0.w), F3(109, S1.t, B0.t, dist(i1, j0)),
+		F2(110, S0.s3, B0.t), F2(111, S0.t, B0.s3), F2(112, S0.s3, B0.s3), F2(113, S1.s3, S0.t), F2(114, S1.t, S0.s3),
+		F3(115, S0.t, S0L.t, S0R.t), F3(116, S0.w, B0.t, B1.t), F3(117, S0.t, ls0r, B0.w),
+		F2(118, S0L.w, S0.w), F2(119, S0R.w, S0.w), F2(120, B0L.w, B0.w), F3(121, S0.u, B0.u, d01),
 	)
+	if f.clusters {
+		fs = append(fs,
+			F1(130, S0.c[1]), F1(131, B0.c[1]), F1(132, S1.c[1]), F1(133, B1.c[1]),
+			F2(134, S0.c[1], B0.c[1]), F2(135, S1.c[1], S0.c[1]), F2(136, S0.c[0], B0.t), F2(137, S0.t, B0.c[0]),
+			F3(138, S0.c[0], B0.c[0], B1.c[0]), F2(139, S0.c[3], B0.t), F2(140, S0.t, B0.c[3]),
+			F3(141, S1.c[0], S0.c[0], B0.c[0]), F2(142, S1.c[3], S0.t), F2(143, S1.t, S0.c[3]),
+		)
+	}
 	f.feats = fs
 	return fs
 }
@@ -186,7 +208,12 @@ func (f *featurizer) labelFeatures(s *state, h, d, t int) []uint64 {
 		F3(29, dir, D.w, F2(0, D.t, H.t)), F3(30, dir, H.w, F2(0, H.t, D.t)),
 		F3(31, dir, f.at(d-1).t, D.t), F3(32, dir, f.at(d+1).t, D.t),
 		F3(33, dir, D.u, s.lset[h]), F3(34, dir, D.t, F2(0, s.lset[h], s.lset[d])),
+		F3(35, dir, D.s3, D.t), F3(36, dir, H.s3, D.t), F3(37, dir, D.s3, H.t),
+		F3(38, dir, F2(0, DL.w, DL.t), F2(0, D.t, H.t)), F3(39, dir, H.u, F2(0, D.u, dd)),
 	)
+	if f.clusters {
+		fs = append(fs, F3(40, dir, D.c[1], H.c[1]), F3(41, dir, D.c[3], H.t), F3(42, dir, D.t, H.c[3]))
+	}
 	f.feats = fs
 	return fs
 }

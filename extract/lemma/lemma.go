@@ -101,7 +101,7 @@ type Lemmatizer struct {
 	// of the tag (NN, VB, JJ, …): it covers a word whose exact tag was
 	// not seen with it in training (VBD for VBN, NN for NNP).
 	lexCoarse map[string]int32
-	rules   map[string]int32 // xpos + "\t" + suffix → script
+	rules     map[string]int32 // xpos + "\t" + suffix → script
 }
 
 // Lemma returns the lemma of form with Penn tag xpos.
@@ -156,12 +156,14 @@ func keepCase(form, xpos string) string {
 	return strings.ToLower(form)
 }
 
-// Example is one training word.
+// Example is one training word. Weight counts it that many times (0 is
+// taken as 1): where treebanks disagree, the heavier one's convention wins.
 type Example struct {
 	Form, XPOS, Lemma string
+	Weight            int
 }
 
-// Examples extracts the words of CoNLL-U sentences.
+// Examples extracts the words of CoNLL-U sentences (weight 1).
 func Examples(ss []*conllu.Sentence) []Example {
 	var out []Example
 	for _, s := range ss {
@@ -188,13 +190,14 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 	rules := map[string]counter{}
 	// words seen per (xpos, suffix), to count each form type once
 	seen := map[string]bool{}
+	weight := 1
 	add := func(m map[string]counter, k string, s int32) {
 		c := m[k]
 		if c == nil {
 			c = counter{}
 			m[k] = c
 		}
-		c[s]++
+		c[s] += weight
 	}
 	intern := func(sc Script) int32 {
 		k := sc.key()
@@ -212,6 +215,7 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 				return nil, err
 			}
 		}
+		weight = max(ex.Weight, 1)
 		add(lex, ex.Form+"\t"+ex.XPOS, intern(ScriptFor(ex.Form, ex.Lemma)))
 		norm := keepCase(ex.Form, ex.XPOS)
 		id := intern(ScriptFor(norm, ex.Lemma))
@@ -328,17 +332,16 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lemma: load: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != fileMagic {
-		return nil, fmt.Errorf("lemma: load: not a lemmatizer model")
-	}
-	keys, err := perceptron.ReadStrings(br)
+	data, err := io.ReadAll(zr)
 	if err != nil {
 		return nil, fmt.Errorf("lemma: load: %w", err)
 	}
+	d := perceptron.NewDecoder(data)
+	if string(d.Bytes(len(fileMagic))) != fileMagic {
+		return nil, fmt.Errorf("lemma: load: not a lemmatizer model")
+	}
 	l := &Lemmatizer{}
-	for _, k := range keys {
+	for _, k := range d.Strings() {
 		s, err := parseKey(k)
 		if err != nil {
 			return nil, fmt.Errorf("lemma: load: %w", err)
@@ -347,22 +350,19 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 	}
 	var maps [4]map[string]int32
 	for i := range maps {
-		ks, err := perceptron.ReadStrings(br)
-		if err != nil {
-			return nil, fmt.Errorf("lemma: load: %w", err)
-		}
-		ids := make([]int32, len(ks))
-		if err := binary.Read(br, binary.LittleEndian, ids); err != nil {
-			return nil, fmt.Errorf("lemma: load: %w", err)
-		}
+		ks := d.Strings()
 		m := make(map[string]int32, len(ks))
-		for j, k := range ks {
-			if ids[j] < 0 || int(ids[j]) >= len(l.scripts) {
+		for _, k := range ks {
+			id := int32(d.Uint32())
+			if id < 0 || int(id) >= len(l.scripts) {
 				return nil, fmt.Errorf("lemma: load: bad script index")
 			}
-			m[k] = ids[j]
+			m[k] = id
 		}
 		maps[i] = m
+	}
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("lemma: load: %w", err)
 	}
 	l.lex, l.lexLow, l.lexCoarse, l.rules = maps[0], maps[1], maps[2], maps[3]
 	return l, nil

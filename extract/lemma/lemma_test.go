@@ -18,10 +18,10 @@ func TestScript(t *testing.T) {
 
 func TestTrain(t *testing.T) {
 	data := []Example{
-		{"studies", "NNS", "study"}, {"parties", "NNS", "party"}, {"cats", "NNS", "cat"},
-		{"dogs", "NNS", "dog"}, {"hats", "NNS", "hat"}, {"walked", "VBD", "walk"}, {"jumped", "VBD", "jump"},
-		{"went", "VBD", "go"}, {"The", "DT", "the"}, {"Paris", "NNP", "Paris"},
-		{"running", "VBG", "run"}, {"walking", "VBG", "walk"}, {"talking", "VBG", "talk"},
+		{Form: "studies", XPOS: "NNS", Lemma: "study"}, {Form: "parties", XPOS: "NNS", Lemma: "party"}, {Form: "cats", XPOS: "NNS", Lemma: "cat"},
+		{Form: "dogs", XPOS: "NNS", Lemma: "dog"}, {Form: "hats", XPOS: "NNS", Lemma: "hat"}, {Form: "walked", XPOS: "VBD", Lemma: "walk"}, {Form: "jumped", XPOS: "VBD", Lemma: "jump"},
+		{Form: "went", XPOS: "VBD", Lemma: "go"}, {Form: "The", XPOS: "DT", Lemma: "the"}, {Form: "Paris", XPOS: "NNP", Lemma: "Paris"},
+		{Form: "running", XPOS: "VBG", Lemma: "run"}, {Form: "walking", XPOS: "VBG", Lemma: "walk"}, {Form: "talking", XPOS: "VBG", Lemma: "talk"},
 	}
 	l, err := Train(context.Background(), data)
 	if err != nil {

@@ -29,7 +29,7 @@ const (
 	ParserFile     = "parser.gz"
 )
 
-//go:embed models/*.gz
+//go:embed models/tagger.gz models/lemma.gz models/parser.gz
 var models embed.FS
 
 // Annotator tags, lemmatizes and parses sentences.
@@ -68,28 +68,35 @@ func LoadDir(dir string) (*Annotator, error) {
 	return load(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
 }
 
+// load reads the three models concurrently (decompression dominates the
+// cold start).
 func load(read func(string) ([]byte, error)) (*Annotator, error) {
-	b, err := read(TaggerFile)
-	if err != nil {
-		return nil, fmt.Errorf("nlp: %w", err)
+	var (
+		wg   sync.WaitGroup
+		t    *postag.Tagger
+		l    *lemma.Lemmatizer
+		p    *depparse.Parser
+		errs [3]error
+	)
+	get := func(i int, name string, dec func([]byte) error) {
+		defer wg.Done()
+		b, err := read(name)
+		if err == nil {
+			err = dec(b)
+		}
+		if err != nil {
+			errs[i] = fmt.Errorf("nlp: %s: %w", name, err)
+		}
 	}
-	t, err := postag.Load(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("nlp: %w", err)
-	}
-	if b, err = read(LemmatizerFile); err != nil {
-		return nil, fmt.Errorf("nlp: %w", err)
-	}
-	l, err := lemma.Load(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("nlp: %w", err)
-	}
-	if b, err = read(ParserFile); err != nil {
-		return nil, fmt.Errorf("nlp: %w", err)
-	}
-	p, err := depparse.Load(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("nlp: %w", err)
+	wg.Add(3)
+	go get(0, TaggerFile, func(b []byte) (err error) { t, err = postag.Load(bytes.NewReader(b)); return })
+	go get(1, LemmatizerFile, func(b []byte) (err error) { l, err = lemma.Load(bytes.NewReader(b)); return })
+	go get(2, ParserFile, func(b []byte) (err error) { p, err = depparse.Load(bytes.NewReader(b)); return })
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return New(t, l, p), nil
 }

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -12,6 +13,18 @@ import (
 	"github.com/factgraph/factgraph/extract/depparse"
 	"github.com/factgraph/factgraph/extract/lemma"
 	"github.com/factgraph/factgraph/extract/postag"
+	"github.com/factgraph/factgraph/extract/wordcluster"
+)
+
+// ClustersFile is the Brown-cluster file that training reads from the
+// output folder (written by TrainClusters). The tagger and the parser copy
+// the clusters into their own model files, so it is not needed at run time.
+const ClustersFile = "brown.txt.gz"
+
+// Brown clustering settings of the shipped models.
+const (
+	brownClusters = 256
+	brownMinCount = 3
 )
 
 // TrainFiles are the training splits, relative to the shared data folder.
@@ -60,7 +73,7 @@ func (o *TrainOptions) defaults() {
 // Minimum averaged weight kept in the shipped models.
 const (
 	taggerMinWeight = 0.5
-	parserMinWeight = 0.5
+	parserMinWeight = 1
 )
 
 // ReadTrain reads the training splits.
@@ -95,6 +108,61 @@ func save(dir, name string, write func(io.Writer) error) error {
 	return nil
 }
 
+// TrainClusters induces Brown clusters from the Reuters corpus, the
+// CoNLL-2003 training text and the UD training splits, and writes
+// ClustersFile.
+func TrainClusters(ctx context.Context, opt TrainOptions) error {
+	opt.defaults()
+	start := time.Now()
+	c := wordcluster.NewCounter()
+	add := func(name string, f func(*os.File) error) error {
+		file, err := os.Open(filepath.Join(opt.DataDir, name))
+		if err != nil {
+			return fmt.Errorf("nlp: clusters: %w", err)
+		}
+		defer file.Close()
+		if err := f(file); err != nil {
+			return fmt.Errorf("nlp: clusters: %s: %w", name, err)
+		}
+		return nil
+	}
+	if err := add("news/reuters21578.jsonl", func(f *os.File) error { return c.AddJSONL(f) }); err != nil {
+		return err
+	}
+	for _, name := range TrainFiles {
+		if err := add(name, func(f *os.File) error { return c.AddColumns(f, 1, true) }); err != nil {
+			return err
+		}
+	}
+	if err := add("conll2003/eng.train", func(f *os.File) error { return c.AddColumns(f, 0, false) }); err != nil {
+		return err
+	}
+	opt.Log("clusters: %d tokens counted", c.Tokens())
+	bits, err := c.Brown(ctx, wordcluster.Options{Clusters: brownClusters, MinCount: brownMinCount, Workers: 1})
+	if err != nil {
+		return fmt.Errorf("nlp: clusters: %w", err)
+	}
+	opt.Log("clusters: %d words clustered in %v", len(bits), time.Since(start).Round(time.Second))
+	return save(opt.OutDir, ClustersFile, func(w io.Writer) error {
+		zw := gzip.NewWriter(w)
+		if _, err := postag.NewClusters(bits).WriteTo(zw); err != nil {
+			return err
+		}
+		return zw.Close()
+	})
+}
+
+// readClusters reads ClustersFile from the output folder.
+func readClusters(opt TrainOptions) (*postag.Clusters, error) {
+	path := filepath.Join(opt.OutDir, ClustersFile)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("nlp: %w (run \"factgraph train clusters\" first)", err)
+	}
+	defer f.Close()
+	return postag.ReadClusters(f)
+}
+
 // TrainTagger trains the tagger and writes TaggerFile.
 func TrainTagger(ctx context.Context, opt TrainOptions) error {
 	opt.defaults()
@@ -102,8 +170,13 @@ func TrainTagger(ctx context.Context, opt TrainOptions) error {
 	if err != nil {
 		return err
 	}
+	cl, err := readClusters(opt)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	t, err := postag.Train(ctx, postag.Examples(data), postag.Options{Epochs: opt.TaggerEpochs, Seed: opt.Seed, MinWeight: taggerMinWeight, StackFolds: opt.TaggerStack, Log: opt.Log})
+	t, err := postag.Train(ctx, postag.Examples(data), postag.Options{Epochs: opt.TaggerEpochs, Seed: opt.Seed,
+		MinWeight: taggerMinWeight, StackFolds: opt.TaggerStack, Clusters: cl, Log: opt.Log})
 	if err != nil {
 		return fmt.Errorf("nlp: train tagger: %w", err)
 	}
@@ -111,15 +184,28 @@ func TrainTagger(ctx context.Context, opt TrainOptions) error {
 	return save(opt.OutDir, TaggerFile, t.Save)
 }
 
-// TrainLemmatizer trains the lemmatizer and writes LemmatizerFile.
+// TrainLemmatizer trains the lemmatizer and writes LemmatizerFile. EWT
+// words count twice: where the treebanks disagree (GUM lemmatizes "people"
+// as "person", EWT as "people"), the output follows EWT, the reference of
+// the project's targets.
 func TrainLemmatizer(ctx context.Context, opt TrainOptions) error {
 	opt.defaults()
-	data, err := ReadTrain(opt.DataDir)
-	if err != nil {
-		return err
+	var exs []lemma.Example
+	for i, f := range TrainFiles {
+		ss, err := conllu.ReadFile(filepath.Join(opt.DataDir, f))
+		if err != nil {
+			return fmt.Errorf("nlp: training data: %w", err)
+		}
+		w := lemma.Examples(ss)
+		if i == 0 { // EWT
+			for k := range w {
+				w[k].Weight = 2
+			}
+		}
+		exs = append(exs, w...)
 	}
 	start := time.Now()
-	l, err := lemma.Train(ctx, lemma.Examples(data))
+	l, err := lemma.Train(ctx, exs)
 	if err != nil {
 		return fmt.Errorf("nlp: train lemmatizer: %w", err)
 	}
@@ -136,15 +222,20 @@ func TrainParser(ctx context.Context, opt TrainOptions) error {
 	if err != nil {
 		return err
 	}
+	cl, err := readClusters(opt)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	exs := depparse.Examples(data)
 	if opt.Folds > 1 {
-		if err := jackknife(ctx, exs, opt); err != nil {
+		if err := jackknife(ctx, exs, cl, opt); err != nil {
 			return err
 		}
 		opt.Log("jackknifed tags in %v", time.Since(start).Round(time.Second))
 	}
-	p, err := depparse.Train(ctx, exs, depparse.Options{Epochs: opt.ParserEpochs, Seed: opt.Seed, MinWeight: parserMinWeight, Log: opt.Log})
+	p, err := depparse.Train(ctx, exs, depparse.Options{Epochs: opt.ParserEpochs, Seed: opt.Seed,
+		MinWeight: parserMinWeight, Clusters: cl, Log: opt.Log})
 	if err != nil {
 		return fmt.Errorf("nlp: train parser: %w", err)
 	}
@@ -156,7 +247,7 @@ func TrainParser(ctx context.Context, opt TrainOptions) error {
 // trained on the other folds (sentence i is in fold i mod Folds). The
 // fold taggers are single-pass (no stacking), to keep training time down;
 // their tags are slightly worse than the shipped tagger's.
-func jackknife(ctx context.Context, exs []depparse.Example, opt TrainOptions) error {
+func jackknife(ctx context.Context, exs []depparse.Example, cl *postag.Clusters, opt TrainOptions) error {
 	k := opt.Folds
 	for fold := 0; fold < k; fold++ {
 		var train []postag.Example
@@ -165,7 +256,8 @@ func jackknife(ctx context.Context, exs []depparse.Example, opt TrainOptions) er
 				train = append(train, postag.Example{Words: exs[i].Words, UPOS: exs[i].UPOS, XPOS: exs[i].XPOS})
 			}
 		}
-		t, err := postag.Train(ctx, train, postag.Options{Epochs: opt.TaggerEpochs, Seed: opt.Seed + uint64(fold) + 1, MinWeight: taggerMinWeight})
+		t, err := postag.Train(ctx, train, postag.Options{Epochs: opt.TaggerEpochs, Seed: opt.Seed + uint64(fold) + 1,
+			MinWeight: taggerMinWeight, Clusters: cl})
 		if err != nil {
 			return fmt.Errorf("nlp: jackknife fold %d: %w", fold+1, err)
 		}
@@ -190,8 +282,12 @@ func jackknife(ctx context.Context, exs []depparse.Example, opt TrainOptions) er
 	return nil
 }
 
-// TrainAll trains the tagger, the lemmatizer and the parser.
+// TrainAll induces the clusters and trains the tagger, the lemmatizer and
+// the parser.
 func TrainAll(ctx context.Context, opt TrainOptions) error {
+	if err := TrainClusters(ctx, opt); err != nil {
+		return err
+	}
 	if err := TrainTagger(ctx, opt); err != nil {
 		return err
 	}

@@ -42,6 +42,8 @@ type Tagger struct {
 	// stack, when set, is a second pass that also sees the first pass's
 	// tags of the following words.
 	stack *perceptron.Model
+	// clusters, when set, adds Brown-cluster features.
+	clusters *Clusters
 }
 
 // Tags returns the number of joint tags.
@@ -53,15 +55,17 @@ func (t *Tagger) TagName(id int) (upos, xpos string) { return t.upos[id], t.xpos
 // Scratch holds the per-call buffers of Tag; reuse one per goroutine to
 // avoid allocation.
 type Scratch struct {
-	first  []int // first-pass tags when stacking
-	tagBuf []int
-	tok    []tokFeats
-	feats  []uint64
-	scores []float32
+	clusters bool  // whether to add cluster features
+	first    []int // first-pass tags when stacking
+	tagBuf   []int
+	tok      []tokFeats
+	feats    []uint64
+	scores   []float32
 }
 
 type tokFeats struct {
 	word, lower, shape, amb uint64
+	cl                      ClusterHash
 	suf                     [5]uint64
 	pre                     [3]uint64
 }
@@ -71,13 +75,14 @@ const (
 	hEnd   = 0x454e44
 )
 
-func (sc *Scratch) prepare(words []string, amb map[uint64]uint64) {
+func (sc *Scratch) prepare(words []string, amb map[uint64]uint64, cl *Clusters) {
 	sc.tok = sc.tok[:0]
 	for _, w := range words {
 		var f tokFeats
 		f.word = perceptron.String(w)
 		f.lower = perceptron.Lower(w)
 		f.amb = amb[f.lower]
+		f.cl = cl.Lookup(w)
 		f.shape = perceptron.Shape(w)
 		for k := range f.suf {
 			f.suf[k] = perceptron.Suffix(w, k+1)
@@ -165,6 +170,15 @@ func (sc *Scratch) features(i int, p1, p2 int) []uint64 {
 		F2(41, t.lower, sc.amb(i+1)), F2(42, t.amb, t.suf[2]),
 		F3(43, t.amb, sc.amb(i+1), sc.amb(i+2)),
 	)
+	if sc.clusters {
+		c := &t.cl
+		f = append(f,
+			F1(70, c[0]), F1(71, c[1]), F1(72, c[2]), F1(73, c[3]),
+			F1(74, sc.cluster(i+1, 1)), F1(75, sc.cluster(i+1, 3)), F1(76, sc.cluster(i-1, 1)),
+			F1(77, sc.cluster(i+2, 1)), F2(78, t1, c[1]), F2(79, c[1], sc.cluster(i+1, 1)),
+			F2(80, t1, sc.cluster(i+1, 1)), F2(81, c[2], t.suf[1]),
+		)
+	}
 	if sc.first != nil {
 		f0, f1, f2 := sc.firstTag(i), sc.firstTag(i+1), sc.firstTag(i+2)
 		fm := sc.firstTag(i - 1)
@@ -176,6 +190,16 @@ func (sc *Scratch) features(i int, p1, p2 int) []uint64 {
 	}
 	sc.feats = f
 	return f
+}
+
+func (sc *Scratch) cluster(i, k int) uint64 {
+	if i < 0 {
+		return hStart
+	}
+	if i >= len(sc.tok) {
+		return hEnd
+	}
+	return sc.tok[i].cl[k]
 }
 
 func (sc *Scratch) firstTag(i int) uint64 {
@@ -193,7 +217,8 @@ func (t *Tagger) Tag(words []string, tags []int, sc *Scratch) {
 	if sc == nil {
 		sc = &Scratch{}
 	}
-	sc.prepare(words, t.amb)
+	sc.prepare(words, t.amb, t.clusters)
+	sc.clusters = t.clusters != nil
 	if cap(sc.scores) < len(t.tags) {
 		sc.scores = make([]float32, len(t.tags))
 	}
@@ -240,6 +265,8 @@ type Options struct {
 	// StackFolds, when above 1, adds a second pass trained on first-pass
 	// tags predicted by models trained on the other folds (jackknifing).
 	StackFolds int
+	// Clusters adds Brown-cluster features when set.
+	Clusters *Clusters
 	// Log receives progress lines; nil for none.
 	Log func(format string, args ...any)
 }
@@ -255,7 +282,7 @@ func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
 	}
 	// Tag set in order of first appearance (deterministic).
 	tagID := map[string]int{}
-	tg := &Tagger{}
+	tg := &Tagger{clusters: opt.Clusters}
 	gold := make([][]int, len(data))
 	for i, ex := range data {
 		gold[i] = make([]int, len(ex.Words))
@@ -302,7 +329,7 @@ func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
 		if err != nil {
 			return nil, err
 		}
-		ft := &Tagger{tags: tg.tags, dict: tg.dict, amb: tg.amb, model: m}
+		ft := &Tagger{tags: tg.tags, dict: tg.dict, amb: tg.amb, clusters: tg.clusters, model: m}
 		sc := &Scratch{}
 		right, total := 0, 0
 		for i := fold; i < len(data); i += k {
@@ -354,7 +381,8 @@ func (tg *Tagger) train(ctx context.Context, data []Example, gold, first [][]int
 				}
 			}
 			ex := &data[si]
-			sc.prepare(ex.Words, tg.amb)
+			sc.prepare(ex.Words, tg.amb, tg.clusters)
+			sc.clusters = tg.clusters != nil
 			sc.first = nil
 			if first != nil {
 				sc.first = first[si]
@@ -468,7 +496,7 @@ func buildAmb(data []Example, gold [][]int, ntags int) map[uint64]uint64 {
 	return amb
 }
 
-const fileMagic = "FGTAG3"
+const fileMagic = "FGTAG4"
 
 // Save writes the tagger gzip-compressed.
 func (t *Tagger) Save(w io.Writer) error {
@@ -510,6 +538,9 @@ func (t *Tagger) Save(w io.Writer) error {
 	if err := binary.Write(bw, binary.LittleEndian, ambVals); err != nil {
 		return fmt.Errorf("postag: save: %w", err)
 	}
+	if err := t.clusters.encode(bw); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
 	if _, err := t.model.WriteTo(bw); err != nil {
 		return fmt.Errorf("postag: save: %w", err)
 	}
@@ -533,65 +564,52 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postag: load: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != fileMagic {
-		return nil, fmt.Errorf("postag: load: not a tagger model")
-	}
-	t := &Tagger{}
-	if t.tags, err = perceptron.ReadStrings(br); err != nil {
+	data, err := io.ReadAll(zr)
+	if err != nil {
 		return nil, fmt.Errorf("postag: load: %w", err)
 	}
+	d := perceptron.NewDecoder(data)
+	if string(d.Bytes(len(fileMagic))) != fileMagic {
+		return nil, fmt.Errorf("postag: load: not a tagger model")
+	}
+	t := &Tagger{tags: d.Strings()}
 	for _, tag := range t.tags {
 		u, x, _ := strings.Cut(tag, "\t")
 		t.upos = append(t.upos, u)
 		t.xpos = append(t.xpos, x)
 	}
-	words, err := perceptron.ReadStrings(br)
-	if err != nil {
-		return nil, fmt.Errorf("postag: load: %w", err)
-	}
-	ids := make([]int32, len(words))
-	if err := binary.Read(br, binary.LittleEndian, ids); err != nil {
-		return nil, fmt.Errorf("postag: load: %w", err)
-	}
+	words := d.Strings()
 	t.dict = make(map[string]int32, len(words))
-	for i, w := range words {
-		if int(ids[i]) >= len(t.tags) || ids[i] < 0 {
+	for _, w := range words {
+		id := int32(d.Uint32())
+		if id < 0 || int(id) >= len(t.tags) {
 			return nil, fmt.Errorf("postag: load: bad dictionary entry")
 		}
-		t.dict[w] = ids[i]
+		t.dict[w] = id
 	}
-	var na uint32
-	if err := binary.Read(br, binary.LittleEndian, &na); err != nil || na > 1<<24 {
+	na := int(d.Uint32())
+	if d.Err() != nil || na > len(data)/16 {
 		return nil, fmt.Errorf("postag: load: bad lexicon")
 	}
-	ambKeys := make([]uint64, na)
-	ambVals := make([]uint64, na)
-	if err := binary.Read(br, binary.LittleEndian, ambKeys); err != nil {
-		return nil, fmt.Errorf("postag: load: %w", err)
-	}
-	if err := binary.Read(br, binary.LittleEndian, ambVals); err != nil {
-		return nil, fmt.Errorf("postag: load: %w", err)
+	keys := make([]uint64, na)
+	for i := range keys {
+		keys[i] = d.Uint64()
 	}
 	t.amb = make(map[uint64]uint64, na)
-	for i, k := range ambKeys {
-		t.amb[k] = ambVals[i]
+	for _, k := range keys {
+		t.amb[k] = d.Uint64()
 	}
-	if t.model, err = perceptron.Read(br); err != nil {
+	if cl := DecodeClusters(d); cl.Len() > 0 {
+		t.clusters = cl
+	}
+	t.model = d.Model()
+	if d.Byte() == 1 {
+		t.stack = d.Model()
+	}
+	if err := d.Err(); err != nil {
 		return nil, fmt.Errorf("postag: load: %w", err)
 	}
-	if flag, err := br.ReadByte(); err != nil {
-		return nil, fmt.Errorf("postag: load: %w", err)
-	} else if flag == 1 {
-		if t.stack, err = perceptron.Read(br); err != nil {
-			return nil, fmt.Errorf("postag: load: %w", err)
-		}
-		if t.stack.NClass != len(t.tags) {
-			return nil, fmt.Errorf("postag: load: bad second pass")
-		}
-	}
-	if t.model.NClass != len(t.tags) {
+	if t.model.NClass != len(t.tags) || (t.stack != nil && t.stack.NClass != len(t.tags)) {
 		return nil, fmt.Errorf("postag: load: model has %d classes for %d tags", t.model.NClass, len(t.tags))
 	}
 	return t, nil

@@ -103,3 +103,48 @@ func TestCancel(t *testing.T) {
 		t.Error("no error for a cancelled context")
 	}
 }
+
+func TestClusters(t *testing.T) {
+	cl := NewClusters(map[string]string{"cat": "001010", "dog": "001011", "lake": "0111", "0.00": "110"})
+	if cl.Lookup("Cat") != cl.Lookup("cat") || cl.Lookup("cat") == cl.Lookup("dog") {
+		t.Error("lookup by lower case")
+	}
+	if cl.Lookup("3.14") != cl.Lookup("0.00") || cl.Lookup("zebra") != unknownCluster {
+		t.Error("digit normalisation or unknown words")
+	}
+	if cl.Lookup("cat")[0] != cl.Lookup("dog")[0] || cl.Lookup("cat")[3] == cl.Lookup("dog")[3] {
+		t.Error("prefix hashes")
+	}
+	data := toyExamples()
+	tg, err := Train(context.Background(), data, Options{Epochs: 20, Seed: 1, Clusters: cl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := tg.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if tg, err = Load(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if tg.clusters.Len() != 4 {
+		t.Fatalf("clusters not saved: %d", tg.clusters.Len())
+	}
+	for _, ex := range data {
+		tags := make([]int, len(ex.Words))
+		tg.Tag(ex.Words, tags, nil)
+		for i, id := range tags {
+			if u, _ := tg.TagName(id); u != ex.UPOS[i] {
+				t.Errorf("%q tagged %s, want %s", ex.Words[i], u, ex.UPOS[i])
+			}
+		}
+	}
+	var out bytes.Buffer
+	if _, err := cl.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadClusters(&out)
+	if err != nil || back.Len() != 4 || back.Lookup("lake") != cl.Lookup("lake") {
+		t.Errorf("cluster file round trip: %v", err)
+	}
+}

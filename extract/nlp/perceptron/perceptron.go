@@ -10,10 +10,10 @@ package perceptron
 import (
 	"bufio"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -45,14 +45,23 @@ func mix(h uint64) uint64 {
 	return h
 }
 
+// The values combined into a feature are hashes already, so a feature
+// needs only one final mixing round: the values are spread by distinct
+// odd multipliers and rotations first, so that (a, b) and (b, a) differ.
+
 // F1 is the feature of template t with one value.
-func F1(t, a uint64) uint64 { return mix(t*0x9E3779B97F4A7C15 ^ a) }
+func F1(t, a uint64) uint64 { return mix(a ^ t*0x9E3779B97F4A7C15) }
 
 // F2 is the feature of template t with two values.
-func F2(t, a, b uint64) uint64 { return mix(F1(t, a) ^ b*0xC2B2AE3D27D4EB4F) }
+func F2(t, a, b uint64) uint64 {
+	return mix(a ^ t*0x9E3779B97F4A7C15 ^ bits.RotateLeft64(b*0xC2B2AE3D27D4EB4F, 23))
+}
 
 // F3 is the feature of template t with three values.
-func F3(t, a, b, c uint64) uint64 { return mix(F2(t, a, b) ^ c*0x165667B19E3779F9) }
+func F3(t, a, b, c uint64) uint64 {
+	return mix(a ^ t*0x9E3779B97F4A7C15 ^ bits.RotateLeft64(b*0xC2B2AE3D27D4EB4F, 23) ^
+		bits.RotateLeft64(c*0x165667B19E3779F9, 43))
+}
 
 // Trainer accumulates an averaged perceptron. Rows (one weight per class)
 // are created the first time a feature is updated.
@@ -323,87 +332,16 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return 0, bw.Flush()
 }
 
-// Read reads a model written by WriteTo.
+// Read reads a model written by WriteTo (all of r).
 func Read(r io.Reader) (*Model, error) {
-	br, ok := r.(io.ByteReader)
-	if !ok {
-		br = bufio.NewReader(r)
-	}
-	head := make([]byte, len(magic))
-	for i := range head {
-		c, err := br.ReadByte()
-		if err != nil {
-			return nil, fmt.Errorf("perceptron: read header: %w", err)
-		}
-		head[i] = c
-	}
-	if string(head) != magic {
-		return nil, errors.New("perceptron: not a model file")
-	}
-	var err error
-	get := func() uint64 {
-		if err != nil {
-			return 0
-		}
-		var v uint64
-		v, err = binary.ReadUvarint(br)
-		return v
-	}
-	nc, nr := int(get()), int(get())
-	scale := math.Float32frombits(uint32(get()))
+	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("perceptron: read header: %w", err)
+		return nil, fmt.Errorf("perceptron: %w", err)
 	}
-	if nc <= 0 || nc > 1<<15 || nr < 0 || nr > 1<<26 {
-		return nil, errors.New("perceptron: bad header")
+	d := NewDecoder(b)
+	m := d.Model()
+	if d.Err() != nil {
+		return nil, d.Err()
 	}
-	m := &Model{NClass: nc, scale: scale, keys: make([]uint32, nr), start: make([]int32, nr+1)}
-	prev := uint32(0)
-	for i := range m.keys {
-		prev += uint32(get())
-		m.keys[i] = prev
-	}
-	for i := 0; i < nr; i++ {
-		c := get()
-		if c > uint64(nc) {
-			return nil, errors.New("perceptron: bad row")
-		}
-		m.start[i+1] = m.start[i] + int32(c)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("perceptron: read rows: %w", err)
-	}
-	m.ent = make([]entry, m.start[nr])
-	for r := 0; r < nr; r++ {
-		last := -1
-		for i := m.start[r]; i < m.start[r+1]; i++ {
-			c := last + 1 + int(get())
-			if c >= nc {
-				return nil, errors.New("perceptron: bad class")
-			}
-			m.ent[i].cls = uint16(c)
-			last = c
-		}
-	}
-	for i := range m.ent {
-		u := get()
-		q := int64(u>>1) ^ -int64(u&1)
-		if q > math.MaxInt16 || q < math.MinInt16 {
-			return nil, errors.New("perceptron: bad weight")
-		}
-		m.ent[i].q = int16(q)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("perceptron: read weights: %w", err)
-	}
-	for i := 1; i < nr; i++ {
-		if m.keys[i] <= m.keys[i-1] {
-			return nil, errors.New("perceptron: keys out of order")
-		}
-	}
-	if nr > 0 && m.keys[0] == 0 {
-		return nil, errors.New("perceptron: zero key")
-	}
-	m.index()
 	return m, nil
 }
