@@ -109,6 +109,9 @@ func (r *Recognizer) placeType(words []string, text string) string {
 		return "LOC"
 	}
 	last := words[len(words)-1]
+	if len(words) > 1 && orgHeads[last] {
+		return "ORG"
+	}
 	if len(words) > 1 && gaz.Is(gazetteer.LocWord, last) {
 		return "LOC"
 	}
@@ -154,6 +157,14 @@ func (r *Recognizer) miscType(words []string, sp Span, text string) (string, str
 		}
 	}
 	return "MISC", ""
+}
+
+// orgHeads end names of institutions the model may take for places
+// ("Russian Federation Council").
+var orgHeads = map[string]bool{
+	"Council": true, "Committee": true, "Ministry": true, "Commission": true, "Agency": true,
+	"Party": true, "University": true, "Association": true, "Institute": true, "Department": true,
+	"Corp": true, "Corp.": true, "Inc": true, "Inc.": true, "Ltd": true, "Ltd.": true, "Plc": true,
 }
 
 // seats are buildings that stand for the institution inside them.
