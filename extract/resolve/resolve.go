@@ -219,7 +219,9 @@ func (d *doc) collect() {
 	byFold := map[string]map[string]int{} // plain name → type → count
 	n := len(res.Mentions)
 	for i := 0; i < n; i++ {
+		splitTitle(res, i)
 		splitPlacePerson(res, i)
+		personShaped(res, i)
 	}
 	for i := range res.Mentions {
 		m := &res.Mentions[i]
@@ -260,6 +262,76 @@ func (d *doc) collect() {
 	for _, mi := range d.ms {
 		mi.fold = foldAs(mi.typ, mi.name)
 	}
+}
+
+// splitTitle takes a title the recognizer left inside a name out of it:
+// "Northfield Mayor Anna Berg" (one ORG span) becomes the PERSON "Anna
+// Berg" and a mention "Northfield" of the original type; "Mayor Daniel
+// Okafor" becomes "Daniel Okafor". Titles are not names. The words after
+// the title must look like a person's name: 1 to 3 capitalised words, the
+// first a known given name unless the span was already a person.
+func splitTitle(res *extract.Result, i int) {
+	m := &res.Mentions[i]
+	if !entityTypes[m.Type] {
+		return
+	}
+	g, err := gaz()
+	if err != nil {
+		return
+	}
+	words := strings.Fields(m.Text)
+	for k := 0; k+1 < len(words); k++ {
+		if !isTitle(strings.ToLower(words[k])) {
+			continue
+		}
+		name := words[k+1:]
+		if len(name) > 3 || isTitle(strings.ToLower(name[0])) {
+			continue
+		}
+		ok := m.Type == "PERSON" || g.Is(gazetteer.FirstName, name[0])
+		for _, w := range name {
+			r := []rune(w)
+			ok = ok && len(r) > 0 && unicode.IsUpper(r[0])
+		}
+		if !ok {
+			continue
+		}
+		nameText := strings.Join(name, " ")
+		at := strings.LastIndex(m.Text, nameText)
+		if at < 0 {
+			return
+		}
+		before := strings.TrimSpace(m.Text[:strings.Index(m.Text, words[k])])
+		typ := m.Type
+		start := m.Start
+		m.Start, m.End, m.Text, m.Type, m.Value = start+at, start+at+len(nameText), nameText, "PERSON", ""
+		if before != "" && typ != "PERSON" {
+			res.Mentions = append(res.Mentions, extract.Mention{Sentence: m.Sentence, Start: start, End: start + len(before), Text: before, Type: typ})
+		}
+		return
+	}
+}
+
+// personShaped retypes as PERSON an organisation span that is exactly a
+// known given name and a capitalised surname ("Anna Berg" tagged ORG), when
+// neither word is a place or an organisation word.
+func personShaped(res *extract.Result, i int) {
+	m := &res.Mentions[i]
+	if m.Type != "ORG" {
+		return
+	}
+	g, err := gaz()
+	if err != nil {
+		return
+	}
+	words := strings.Fields(m.Text)
+	if len(words) != 2 || !g.Is(gazetteer.FirstName, words[0]) || isPlace(m.Text) || isPlace(words[1]) || g.Is(gazetteer.OrgWord, words[1]) {
+		return
+	}
+	if r := []rune(words[1]); len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {
+		return
+	}
+	m.Type = "PERSON"
 }
 
 // splitPlacePerson splits a place name the recognizer ran into the person

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract"
@@ -74,4 +75,53 @@ func indexOf(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+func TestTitleInsideNameIsSplitOff(t *testing.T) {
+	text := "Northfield Mayor Anna Berg spoke, and Mayor Daniel Okafor listened. General Motors agreed."
+	res := &extract.Result{}
+	res.Doc = &extract.Document{ID: "d", Text: text}
+	res.Mentions = []extract.Mention{
+		{Start: 0, End: 26, Text: "Northfield Mayor Anna Berg", Type: "ORG"},
+		{Start: 38, End: 57, Text: "Mayor Daniel Okafor", Type: "PERSON"},
+		{Start: 68, End: 82, Text: "General Motors", Type: "ORG"},
+	}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	for _, e := range res.Entities {
+		keys[e.Key] = true
+	}
+	for _, want := range []string{"person/anna-berg", "person/daniel-okafor", "org/general-motors"} {
+		if !keys[want] {
+			t.Errorf("no entity %s in %+v", want, res.Entities)
+		}
+	}
+	for k := range keys {
+		if strings.Contains(k, "mayor") {
+			t.Errorf("a title stayed inside an entity name: %s", k)
+		}
+	}
+	if res.Mentions[0].Text != "Anna Berg" || text[res.Mentions[0].Start:res.Mentions[0].End] != "Anna Berg" {
+		t.Errorf("split mention: %+v", res.Mentions[0])
+	}
+}
+
+func TestPersonShapedOrganisation(t *testing.T) {
+	res := &extract.Result{}
+	res.Doc = &extract.Document{ID: "d", Text: "Anna Berg spoke. Goldman Sachs agreed. Anna Group sold."}
+	res.Mentions = []extract.Mention{
+		{Start: 0, End: 9, Text: "Anna Berg", Type: "ORG"},
+		{Start: 17, End: 30, Text: "Goldman Sachs", Type: "ORG"},
+		{Start: 39, End: 49, Text: "Anna Group", Type: "ORG"},
+	}
+	(Resolver{}).Resolve(context.Background(), res)
+	got := map[string]bool{}
+	for _, e := range res.Entities {
+		got[e.Key] = true
+	}
+	if !got["person/anna-berg"] || !got["org/goldman-sachs"] || !got["org/anna-group"] {
+		t.Fatalf("entities: %+v", res.Entities)
+	}
 }
