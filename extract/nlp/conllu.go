@@ -4,11 +4,10 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/conllu"
+	"github.com/factgraph/factgraph/extract/tokenize"
 )
 
 // AnnotateCoNLLU replaces UPOS, XPOS, LEMMA, HEAD and DEPREL of the
@@ -41,15 +40,16 @@ func (a *Annotator) AnnotateCoNLLU(ctx context.Context, s *conllu.Sentence) erro
 
 // ToCoNLLU converts an annotated sentence into CoNLL-U. Tokens written
 // together without space that UD English keeps as one multiword token
-// (a word and a clitic: "don't", "Bush's", "cannot", "gonna") are grouped
-// under a multiword-token line, as in the UD treebanks.
+// (a word and a clitic: "don't", "Bush's", "cannot", "gonna"; the
+// tokenizer's JoinsWord) are grouped under a multiword-token line, as in
+// the UD treebanks.
 func ToCoNLLU(s *extract.Sentence) *conllu.Sentence {
 	out := conllu.FromExtract(s)
 	toks := s.Tokens
 	var lines []conllu.Line
 	for i := 0; i < len(toks); {
 		j := i
-		for j+1 < len(toks) && !toks[j].SpaceAfter && toks[j].End == toks[j+1].Start && joins(toks[j].Text, toks[j+1].Text) {
+		for j+1 < len(toks) && tokenize.JoinsWord(toks[j], toks[j+1]) {
 			j++
 		}
 		if j > i {
@@ -81,31 +81,4 @@ func joinedForm(s *extract.Sentence, toks []extract.Token) string {
 		b.WriteString(t.Text)
 	}
 	return b.String()
-}
-
-// joins reports whether two adjacent tokens written without space form
-// one multiword token: a letter word followed by a clitic that starts
-// with an apostrophe or "n't", or two letter-only words (cannot, gonna).
-func joins(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(a)
-	first, _ := utf8.DecodeRuneInString(b)
-	if !unicode.IsLetter(last) {
-		return false
-	}
-	if first == '\'' || first == '’' || strings.EqualFold(b, "n't") || strings.EqualFold(b, "n’t") {
-		return true
-	}
-	return allLetters(a) && allLetters(b)
-}
-
-func allLetters(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
 }
