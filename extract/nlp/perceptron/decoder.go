@@ -117,7 +117,7 @@ func (d *Decoder) Model() *Model {
 	}
 	for i := 0; i < nr; i++ {
 		c := d.Uvarint()
-		if c > uint64(nc) {
+		if c == 0 || c > uint64(nc) {
 			d.fail(errors.New("perceptron: bad row"))
 			return nil
 		}

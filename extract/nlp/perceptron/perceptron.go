@@ -201,9 +201,10 @@ type entry struct {
 // slot is one cell of the open-addressing table: the row's key and where
 // its entries are.
 type slot struct {
-	key uint32
-	off uint32
-	n   uint32
+	key   uint32
+	off   uint32 // entries after the first
+	n     uint32 // number of entries after the first
+	first entry  // kept in the slot: one-weight rows need one cache line
 }
 
 // Model is a trained classifier, read-only and safe for concurrent use.
@@ -217,6 +218,14 @@ type Model struct {
 	ent    []entry
 	mask   uint32
 	slots  []slot
+	// dense replaces slots for models of at most 4 classes: the weights
+	// sit in the table itself, so a lookup touches one cache line.
+	dense []dslot
+}
+
+type dslot struct {
+	key uint32
+	w   [4]int16
 }
 
 func (m *Model) index() {
@@ -225,13 +234,58 @@ func (m *Model) index() {
 		size <<= 1
 	}
 	m.mask = uint32(size - 1)
+	if m.NClass <= 4 {
+		m.slots = nil
+		m.dense = make([]dslot, size)
+		for r, k := range m.keys {
+			i := (k * 0x9E3779B1) & m.mask
+			for m.dense[i].key != 0 {
+				i = (i + 1) & m.mask
+			}
+			m.dense[i].key = k
+			for _, e := range m.ent[m.start[r]:m.start[r+1]] {
+				m.dense[i].w[e.cls] = e.q
+			}
+		}
+		return
+	}
 	m.slots = make([]slot, size)
 	for r, k := range m.keys {
+		if m.start[r] == m.start[r+1] {
+			continue // rows always have weights; be safe all the same
+		}
 		i := (k * 0x9E3779B1) & m.mask
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = slot{key: k, off: uint32(m.start[r]), n: uint32(m.start[r+1] - m.start[r])}
+		m.slots[i] = slot{key: k, off: uint32(m.start[r] + 1), n: uint32(m.start[r+1] - m.start[r] - 1), first: m.ent[m.start[r]]}
+	}
+}
+
+// denseScores is Scores for models of at most four classes.
+func (m *Model) denseScores(feats []uint64, scores []float32) {
+	var acc [4]int32
+	slots, mask := m.dense, m.mask
+	for _, f := range feats {
+		k := Key(f)
+		i := (k * 0x9E3779B1) & mask
+		for {
+			s := &slots[i]
+			if s.key == k {
+				acc[0] += int32(s.w[0])
+				acc[1] += int32(s.w[1])
+				acc[2] += int32(s.w[2])
+				acc[3] += int32(s.w[3])
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+			i = (i + 1) & mask
+		}
+	}
+	for i := range scores {
+		scores[i] = float32(acc[i]) * m.scale
 	}
 }
 
@@ -268,6 +322,10 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 	if len(m.keys) == 0 {
 		return
 	}
+	if m.dense != nil {
+		m.denseScores(feats, scores)
+		return
+	}
 	slots, mask, ent := m.slots, m.mask, m.ent
 	for _, f := range feats {
 		k := Key(f)
@@ -275,8 +333,11 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 		for {
 			s := &slots[i]
 			if s.key == k {
-				for _, e := range ent[s.off : s.off+s.n] {
-					scores[e.cls] += float32(e.q)
+				scores[s.first.cls] += float32(s.first.q)
+				if s.n > 0 {
+					for _, e := range ent[s.off : s.off+s.n] {
+						scores[e.cls] += float32(e.q)
+					}
 				}
 				break
 			}
