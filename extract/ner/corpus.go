@@ -362,7 +362,7 @@ var gumTypes = map[string]string{
 }
 
 // bridge are the words that may stand between two proper nouns of one name.
-var bridge = map[string]bool{"of": true, "the": true, "&": true, "-": true, "de": true, "for": true, "and": false}
+var bridge = map[string]bool{"of": true, "the": true, "&": true, "-": true, "de": true, "for": true}
 
 // appendMention adds the named-entity span of mention [start, end) if its
 // head is a proper noun.
