@@ -371,3 +371,35 @@ func ExampleRecognizer_Recognize() {
 	// PERSON Dmitry Peskov
 	// DATE Wednesday 2021-03-17
 }
+
+// TestConcurrentRecognize runs one recognizer from several goroutines (run
+// with -race to check it shares no mutable state).
+func TestConcurrentRecognize(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC)
+	want := len(analyse(t, paragraph, date).Mentions)
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			a := &extract.Analysis{Doc: &extract.Document{Text: paragraph, Date: date}, Sentences: tokenize.Default().Split(paragraph)}
+			if err := r.Recognize(context.Background(), a); err != nil {
+				errs <- err
+				return
+			}
+			if len(a.Mentions) != want {
+				errs <- fmt.Errorf("%d mentions, want %d", len(a.Mentions), want)
+				return
+			}
+			r.Roles(a)
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
