@@ -131,6 +131,20 @@ func TestRoles(t *testing.T) {
 	}
 }
 
+func TestNamesStopAtQuotes(t *testing.T) {
+	text := "Meanwhile, Biden said in an interview aired on ABC’s “Good Morning America” that Putin would pay."
+	a := analyse(t, text, time.Time{})
+	for _, m := range a.Mentions {
+		inner := strings.Trim(m.Text, "“”\"")
+		if strings.ContainsAny(inner, "“”\"") {
+			t.Errorf("mention %q (%s) runs across a quotation mark", m.Text, m.Type)
+		}
+	}
+	if m := mentionSet(a)["Good Morning America"]; m.Type == "" {
+		t.Errorf("no mention Good Morning America; mentions %v", a.Mentions)
+	}
+}
+
 func TestTranslationDebris(t *testing.T) {
 	text := "Dhe Russian President Vladimir Putin has proposed a debate. NAfter the attack, Russia recalled its ambassador."
 	a := analyse(t, text, time.Time{})

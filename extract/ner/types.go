@@ -26,6 +26,14 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		for sp.End > sp.Start && !hasAlnum(words[sp.End-1]) {
 			sp.End--
 		}
+		// A name does not run across a quotation mark: "Good Morning
+		// America” that Putin" ends at the quote.
+		for k := sp.Start + 1; k < sp.End-1; k++ {
+			if isQuote(words[k]) && words[k] != "'" {
+				sp.End = k
+				break
+			}
+		}
 		// A capitalised "The" that only starts the sentence: "The Kremlin".
 		// (Places keep theirs: "The Hague", "The Netherlands".)
 		if sp.End-sp.Start > 1 && words[sp.Start] == "The" && (sp.Start == 0 || !hasAlnum(words[sp.Start-1])) && sp.Type == "ORG" {
