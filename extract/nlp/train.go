@@ -1,12 +1,15 @@
 package nlp
 
 import (
+	"bufio"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/factgraph/factgraph/extract/conllu"
@@ -163,6 +166,43 @@ func readClusters(opt TrainOptions) (*postag.Clusters, error) {
 	return postag.ReadClusters(f)
 }
 
+// caseClasses counts how often words are capitalized in the Reuters corpus
+// and the UD training splits (see postag.CaseCounter).
+func caseClasses(data []*conllu.Sentence, opt TrainOptions) (postag.CaseClasses, error) {
+	cc := postag.NewCaseCounter()
+	path := filepath.Join(opt.DataDir, "news", "reuters21578.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("nlp: case counts: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return nil, fmt.Errorf("nlp: case counts: %s: %w", path, err)
+		}
+		for _, para := range strings.Split(rec.Text, "\n") {
+			cc.Add(wordcluster.SplitWords(para))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("nlp: case counts: %w", err)
+	}
+	var words []string
+	for _, s := range data {
+		words = words[:0]
+		for _, i := range s.Words() {
+			words = append(words, s.Lines[i].Form)
+		}
+		cc.Add(words)
+	}
+	return cc.Classes(), nil
+}
+
 // TrainTagger trains the tagger and writes TaggerFile.
 func TrainTagger(ctx context.Context, opt TrainOptions) error {
 	opt.defaults()
@@ -175,8 +215,12 @@ func TrainTagger(ctx context.Context, opt TrainOptions) error {
 		return err
 	}
 	start := time.Now()
+	cc, err := caseClasses(data, opt)
+	if err != nil {
+		return err
+	}
 	t, err := postag.Train(ctx, postag.Examples(data), postag.Options{Epochs: opt.TaggerEpochs, Seed: opt.Seed,
-		MinWeight: taggerMinWeight, StackFolds: opt.TaggerStack, Clusters: cl, Log: opt.Log})
+		MinWeight: taggerMinWeight, StackFolds: opt.TaggerStack, Clusters: cl, Case: cc, Log: opt.Log})
 	if err != nil {
 		return fmt.Errorf("nlp: train tagger: %w", err)
 	}
@@ -229,7 +273,11 @@ func TrainParser(ctx context.Context, opt TrainOptions) error {
 	start := time.Now()
 	exs := depparse.Examples(data)
 	if opt.Folds > 1 {
-		if err := jackknife(ctx, exs, cl, opt); err != nil {
+		cc, err := caseClasses(data, opt)
+		if err != nil {
+			return err
+		}
+		if err := jackknife(ctx, exs, cl, cc, opt); err != nil {
 			return err
 		}
 		opt.Log("jackknifed tags in %v", time.Since(start).Round(time.Second))
@@ -247,7 +295,7 @@ func TrainParser(ctx context.Context, opt TrainOptions) error {
 // trained on the other folds (sentence i is in fold i mod Folds). The
 // fold taggers are single-pass (no stacking), to keep training time down;
 // their tags are slightly worse than the shipped tagger's.
-func jackknife(ctx context.Context, exs []depparse.Example, cl *postag.Clusters, opt TrainOptions) error {
+func jackknife(ctx context.Context, exs []depparse.Example, cl *postag.Clusters, cc postag.CaseClasses, opt TrainOptions) error {
 	k := opt.Folds
 	for fold := 0; fold < k; fold++ {
 		var train []postag.Example
@@ -257,7 +305,7 @@ func jackknife(ctx context.Context, exs []depparse.Example, cl *postag.Clusters,
 			}
 		}
 		t, err := postag.Train(ctx, train, postag.Options{Epochs: opt.TaggerEpochs, Seed: opt.Seed + uint64(fold) + 1,
-			MinWeight: taggerMinWeight, Clusters: cl})
+			MinWeight: taggerMinWeight, Clusters: cl, Case: cc})
 		if err != nil {
 			return fmt.Errorf("nlp: jackknife fold %d: %w", fold+1, err)
 		}

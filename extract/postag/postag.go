@@ -44,6 +44,8 @@ type Tagger struct {
 	stack *perceptron.Model
 	// clusters, when set, adds Brown-cluster features.
 	clusters *Clusters
+	// caseClass, when set, adds capitalization-ratio features.
+	caseClass CaseClasses
 }
 
 // Tags returns the number of joint tags.
@@ -55,17 +57,19 @@ func (t *Tagger) TagName(id int) (upos, xpos string) { return t.upos[id], t.xpos
 // Scratch holds the per-call buffers of Tag; reuse one per goroutine to
 // avoid allocation.
 type Scratch struct {
-	clusters bool  // whether to add cluster features
-	first    []int // first-pass tags when stacking
-	tagBuf   []int
-	tok      []tokFeats
-	feats    []uint64
-	scores   []float32
+	caseClass bool  // whether to add capitalization features
+	clusters  bool  // whether to add cluster features
+	first     []int // first-pass tags when stacking
+	tagBuf    []int
+	tok       []tokFeats
+	feats     []uint64
+	scores    []float32
 }
 
 type tokFeats struct {
 	word, lower, shape, amb uint64
 	cl                      ClusterHash
+	cc                      uint64 // capitalization class
 	suf                     [5]uint64
 	pre                     [3]uint64
 }
@@ -75,7 +79,7 @@ const (
 	hEnd   = 0x454e44
 )
 
-func (sc *Scratch) prepare(words []string, amb map[uint64]uint64, cl *Clusters) {
+func (sc *Scratch) prepare(words []string, amb map[uint64]uint64, cl *Clusters, cc CaseClasses) {
 	sc.tok = sc.tok[:0]
 	for _, w := range words {
 		var f tokFeats
@@ -83,6 +87,7 @@ func (sc *Scratch) prepare(words []string, amb map[uint64]uint64, cl *Clusters) 
 		f.lower = perceptron.Lower(w)
 		f.amb = amb[f.lower]
 		f.cl = cl.Lookup(w)
+		f.cc = uint64(cc[f.lower])
 		f.shape = perceptron.Shape(w)
 		for k := range f.suf {
 			f.suf[k] = perceptron.Suffix(w, k+1)
@@ -179,6 +184,13 @@ func (sc *Scratch) features(i int, p1, p2 int) []uint64 {
 			F2(80, t1, sc.cluster(i+1, 1)), F2(81, c[2], t.suf[1]),
 		)
 	}
+	if sc.caseClass {
+		cn, cp := sc.caseOf(i+1), sc.caseOf(i-1)
+		f = append(f,
+			F1(90, t.cc), F2(91, t.cc, t.shape), F2(92, t.cc, first), F3(93, t.cc, t1, first),
+			F2(94, t.cc, cn), F2(95, cp, t.cc), F3(96, t.cc, t.shape, t1), F2(97, t.cc, t.suf[2]),
+		)
+	}
 	if sc.first != nil {
 		f0, f1, f2 := sc.firstTag(i), sc.firstTag(i+1), sc.firstTag(i+2)
 		fm := sc.firstTag(i - 1)
@@ -202,6 +214,16 @@ func (sc *Scratch) cluster(i, k int) uint64 {
 	return sc.tok[i].cl[k]
 }
 
+func (sc *Scratch) caseOf(i int) uint64 {
+	if i < 0 {
+		return hStart
+	}
+	if i >= len(sc.tok) {
+		return hEnd
+	}
+	return sc.tok[i].cc
+}
+
 func (sc *Scratch) firstTag(i int) uint64 {
 	if i < 0 {
 		return hStart
@@ -217,8 +239,9 @@ func (t *Tagger) Tag(words []string, tags []int, sc *Scratch) {
 	if sc == nil {
 		sc = &Scratch{}
 	}
-	sc.prepare(words, t.amb, t.clusters)
+	sc.prepare(words, t.amb, t.clusters, t.caseClass)
 	sc.clusters = t.clusters != nil
+	sc.caseClass = t.caseClass != nil
 	if cap(sc.scores) < len(t.tags) {
 		sc.scores = make([]float32, len(t.tags))
 	}
@@ -267,6 +290,8 @@ type Options struct {
 	StackFolds int
 	// Clusters adds Brown-cluster features when set.
 	Clusters *Clusters
+	// Case adds capitalization-ratio features when set.
+	Case CaseClasses
 	// Log receives progress lines; nil for none.
 	Log func(format string, args ...any)
 }
@@ -282,7 +307,7 @@ func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
 	}
 	// Tag set in order of first appearance (deterministic).
 	tagID := map[string]int{}
-	tg := &Tagger{clusters: opt.Clusters}
+	tg := &Tagger{clusters: opt.Clusters, caseClass: opt.Case}
 	gold := make([][]int, len(data))
 	for i, ex := range data {
 		gold[i] = make([]int, len(ex.Words))
@@ -329,7 +354,7 @@ func Train(ctx context.Context, data []Example, opt Options) (*Tagger, error) {
 		if err != nil {
 			return nil, err
 		}
-		ft := &Tagger{tags: tg.tags, dict: tg.dict, amb: tg.amb, clusters: tg.clusters, model: m}
+		ft := &Tagger{tags: tg.tags, dict: tg.dict, amb: tg.amb, clusters: tg.clusters, caseClass: tg.caseClass, model: m}
 		sc := &Scratch{}
 		right, total := 0, 0
 		for i := fold; i < len(data); i += k {
@@ -381,8 +406,9 @@ func (tg *Tagger) train(ctx context.Context, data []Example, gold, first [][]int
 				}
 			}
 			ex := &data[si]
-			sc.prepare(ex.Words, tg.amb, tg.clusters)
+			sc.prepare(ex.Words, tg.amb, tg.clusters, tg.caseClass)
 			sc.clusters = tg.clusters != nil
+			sc.caseClass = tg.caseClass != nil
 			sc.first = nil
 			if first != nil {
 				sc.first = first[si]
@@ -496,7 +522,7 @@ func buildAmb(data []Example, gold [][]int, ntags int) map[uint64]uint64 {
 	return amb
 }
 
-const fileMagic = "FGTAG4"
+const fileMagic = "FGTAG5"
 
 // Save writes the tagger gzip-compressed.
 func (t *Tagger) Save(w io.Writer) error {
@@ -539,6 +565,20 @@ func (t *Tagger) Save(w io.Writer) error {
 		return fmt.Errorf("postag: save: %w", err)
 	}
 	if err := t.clusters.encode(bw); err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	ckeys := make([]uint64, 0, len(t.caseClass))
+	for k := range t.caseClass {
+		ckeys = append(ckeys, k)
+	}
+	sort.Slice(ckeys, func(i, j int) bool { return ckeys[i] < ckeys[j] })
+	cvals := make([]uint8, len(ckeys))
+	for i, k := range ckeys {
+		cvals[i] = t.caseClass[k]
+	}
+	binary.Write(bw, binary.LittleEndian, uint32(len(ckeys)))
+	binary.Write(bw, binary.LittleEndian, ckeys)
+	if err := binary.Write(bw, binary.LittleEndian, cvals); err != nil {
 		return fmt.Errorf("postag: save: %w", err)
 	}
 	if _, err := t.model.WriteTo(bw); err != nil {
@@ -601,6 +641,21 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	if cl := DecodeClusters(d); cl.Len() > 0 {
 		t.clusters = cl
+	}
+	if nc := int(d.Uint32()); nc > 0 && nc <= len(data)/9 {
+		ckeys := make([]uint64, nc)
+		for i := range ckeys {
+			ckeys[i] = d.Uint64()
+		}
+		cvals := d.Bytes(nc)
+		t.caseClass = make(CaseClasses, nc)
+		for i, k := range ckeys {
+			if cvals != nil {
+				t.caseClass[k] = cvals[i]
+			}
+		}
+	} else if nc != 0 {
+		return nil, fmt.Errorf("postag: load: bad case lexicon")
 	}
 	t.model = d.Model()
 	if d.Byte() == 1 {

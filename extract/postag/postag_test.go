@@ -5,6 +5,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/extract/nlp/perceptron"
 )
 
 const toy = `
@@ -146,5 +148,24 @@ func TestClusters(t *testing.T) {
 	back, err := ReadClusters(&out)
 	if err != nil || back.Len() != 4 || back.Lookup("lake") != cl.Lookup("lake") {
 		t.Errorf("cluster file round trip: %v", err)
+	}
+}
+
+func TestCaseClasses(t *testing.T) {
+	c := NewCaseCounter()
+	for i := 0; i < 4; i++ {
+		c.Add(strings.Fields("Yesterday Anna met the mayor in Paris . Then Anna left"))
+	}
+	cl := c.Classes()
+	lower := func(w string) uint8 { return cl[perceptron.Lower(w)] }
+	if lower("anna") != 5 || lower("paris") != 5 || lower("mayor") != 1 || lower("the") != 1 {
+		t.Errorf("classes: anna %d paris %d mayor %d the %d", lower("anna"), lower("paris"), lower("mayor"), lower("the"))
+	}
+	// sentence-initial words are not counted
+	if _, ok := cl[perceptron.Lower("yesterday")]; ok {
+		t.Error("sentence-initial word counted")
+	}
+	if _, ok := cl[perceptron.Lower("then")]; ok {
+		t.Error("word after a full stop counted")
 	}
 }
