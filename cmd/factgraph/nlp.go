@@ -142,7 +142,7 @@ func nlpTrainCommands() []*cobra.Command {
 	return []*cobra.Command{
 		mk("nlp", "Induce the clusters and train the tagger, lemmatizer and parser (the shipped NLP models)",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainAll(cmd.Context(), o) }),
-		mk("clusters", "Induce the Brown word clusters the tagger and parser use (run first)",
+		mk("nlp-clusters", "Induce the Brown word clusters of the tagger and parser (run before train tagger|parser)",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainClusters(cmd.Context(), o) }),
 		mk("tagger", "Train the UPOS/XPOS tagger",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainTagger(cmd.Context(), o) }),

@@ -337,3 +337,46 @@ func BenchmarkAnnotateOnly(b *testing.B) {
 	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
 	b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(sents), "allocs/sentence")
 }
+
+func TestAnnotateCoNLLUKeepsSegmentation(t *testing.T) {
+	const in = `# sent_id = x1
+# text = I don't see it.
+1	I	WRONG	X	X	_	9	dep	_	_
+2-3	don't	_	_	_	_	_	_	_	_
+2	do	WRONG	X	X	Mood=Ind	9	dep	9:dep	_
+3	n't	WRONG	X	X	_	9	dep	_	_
+4	see	WRONG	X	X	_	9	dep	_	_
+4.1	saw	see	VERB	VBD	_	_	_	4:conj	CopyOf=4
+5	it	WRONG	X	X	_	9	dep	_	SpaceAfter=No
+6	.	WRONG	X	X	_	9	dep	_	_
+
+`
+	ss, err := conllu.ReadAll(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := annotator(t).ParseCoNLLU(context.Background(), ss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := out[0]
+	if len(s.Comments) != 2 || len(s.Lines) != len(ss[0].Lines) {
+		t.Fatalf("segmentation changed: %d comments, %d lines", len(s.Comments), len(s.Lines))
+	}
+	if s.Lines[1].Kind != conllu.Range || s.Lines[1].Form != "don't" || s.Lines[5].Kind != conllu.Empty || s.Lines[5].Misc != "CopyOf=4" {
+		t.Errorf("multiword token or empty node lost: %+v %+v", s.Lines[1], s.Lines[5])
+	}
+	if s.Lines[6].Misc != "SpaceAfter=No" {
+		t.Errorf("MISC not kept: %q", s.Lines[6].Misc)
+	}
+	wantHeads := map[int]string{0: "4", 2: "4", 3: "4", 4: "0", 6: "4", 7: "4"}
+	for i, h := range wantHeads {
+		l := s.Lines[i]
+		if l.Head != h || l.Lemma == "WRONG" || l.UPOS == "X" || l.DepRel == "dep" {
+			t.Errorf("line %d (%s) not re-annotated: head %s lemma %s upos %s deprel %s", i, l.Form, l.Head, l.Lemma, l.UPOS, l.DepRel)
+		}
+	}
+	if ss[0].Lines[0].Lemma != "WRONG" {
+		t.Error("ParseCoNLLU modified its input")
+	}
+}

@@ -160,7 +160,7 @@ func readClusters(opt TrainOptions) (*postag.Clusters, error) {
 	path := filepath.Join(opt.OutDir, ClustersFile)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("nlp: %w (run \"factgraph train clusters\" first)", err)
+		return nil, fmt.Errorf("nlp: %w (run \"factgraph train nlp-clusters\" first)", err)
 	}
 	defer f.Close()
 	return postag.ReadClusters(f)
