@@ -156,6 +156,7 @@ func nlpTrainCommands() []*cobra.Command {
 // nlpEvalCommands returns the "eval" subcommands for parsing.
 func nlpEvalCommands() []*cobra.Command {
 	var gold, input, models string
+	var goldTags bool
 	c := &cobra.Command{
 		Use:   "parse",
 		Short: "Score tagging, lemmatization and parsing with the CoNLL 2018 shared task measures",
@@ -184,8 +185,16 @@ Tokens, Sentences and Words F1 are printed as well.`,
 			if input == "text" {
 				tok = tokenize.Default()
 			}
+			if goldTags && input != "conllu" {
+				return fmt.Errorf("--gold-tags needs --input conllu")
+			}
 			start := time.Now()
-			sc, err := a.Evaluate(cmd.Context(), ss, input == "text", tok)
+			var sc *udeval.Scores
+			if goldTags {
+				sc, err = a.EvaluateGoldTags(cmd.Context(), ss)
+			} else {
+				sc, err = a.Evaluate(cmd.Context(), ss, input == "text", tok)
+			}
 			if err != nil {
 				return err
 			}
@@ -198,7 +207,11 @@ Tokens, Sentences and Words F1 are printed as well.`,
 				}
 				fmt.Fprintln(w, ")")
 			}
-			fmt.Fprintf(w, "%s, %s input: F1 scores\n", gold, input)
+			mode := input + " input"
+			if goldTags {
+				mode += ", gold UPOS and XPOS"
+			}
+			fmt.Fprintf(w, "%s, %s: F1 scores\n", gold, mode)
 			if input == "text" {
 				row("Tokens", sc.Tokens)
 				row("Sentences", sc.Sentences)
@@ -215,6 +228,7 @@ Tokens, Sentences and Words F1 are printed as well.`,
 	}
 	c.Flags().StringVar(&gold, "gold", "", "gold CoNLL-U file")
 	c.Flags().StringVar(&input, "input", "conllu", "text or conllu")
+	c.Flags().BoolVar(&goldTags, "gold-tags", false, "parse with the gold UPOS and XPOS (diagnostic: the parser alone)")
 	c.Flags().StringVar(&models, "models", "", "folder with model files to use instead of the embedded ones")
 	return []*cobra.Command{c}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/conllu"
+	"github.com/factgraph/factgraph/extract/depparse"
 	"github.com/factgraph/factgraph/extract/tokenize"
 	"github.com/factgraph/factgraph/extract/udeval"
 )
@@ -83,4 +84,40 @@ func (a *Annotator) Evaluate(ctx context.Context, gold []*conllu.Sentence, raw b
 		return nil, fmt.Errorf("nlp: evaluate: %w", err)
 	}
 	return sc, nil
+}
+
+// EvaluateGoldTags scores lemmatization and parsing given the gold UPOS
+// and XPOS (gold tokenization too): it shows how much of the parser's
+// error comes from tagging errors.
+func (a *Annotator) EvaluateGoldTags(ctx context.Context, gold []*conllu.Sentence) (*udeval.Scores, error) {
+	sys := make([]*conllu.Sentence, len(gold))
+	sc := &depparse.Scratch{}
+	for i, s := range gold {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c := &conllu.Sentence{Comments: s.Comments, Lines: append([]conllu.Line(nil), s.Lines...)}
+		idx := c.Words()
+		in := depparse.Sentence{}
+		for _, k := range idx {
+			l := &c.Lines[k]
+			in.Words = append(in.Words, l.Form)
+			in.UPOS = append(in.UPOS, l.UPOS)
+			in.XPOS = append(in.XPOS, l.XPOS)
+		}
+		heads := make([]int, len(idx))
+		rels := make([]string, len(idx))
+		a.Parser.Parse(in, heads, rels, sc)
+		for j, k := range idx {
+			l := &c.Lines[k]
+			l.Lemma = a.Lemmatizer.Lemma(l.Form, l.XPOS)
+			l.Head, l.DepRel = strconv.Itoa(heads[j]), rels[j]
+		}
+		sys[i] = c
+	}
+	sc2, err := udeval.Evaluate(gold, sys)
+	if err != nil {
+		return nil, fmt.Errorf("nlp: evaluate: %w", err)
+	}
+	return sc2, nil
 }
