@@ -217,7 +217,11 @@ type Model struct {
 	start  []int32  // row r's entries are ent[start[r]:start[r+1]]
 	ent    []entry
 	mask   uint32
-	slots  []slot
+	// shift maps a key to its home slot: its top bits. Keys are hashes,
+	// so the top bits are uniform, and a file's sorted keys fill the table
+	// front to back, which makes loading cache-friendly.
+	shift uint32
+	slots []slot
 	// dense replaces slots for models of at most 4 classes: the weights
 	// sit in the table itself, so a lookup touches one cache line.
 	dense []dslot
@@ -234,11 +238,12 @@ func (m *Model) index() {
 		size <<= 1
 	}
 	m.mask = uint32(size - 1)
+	m.shift = uint32(32 - bits.TrailingZeros(uint(size)))
 	if m.NClass <= 4 {
 		m.slots = nil
 		m.dense = make([]dslot, size)
 		for r, k := range m.keys {
-			i := (k * 0x9E3779B1) & m.mask
+			i := k >> m.shift
 			for m.dense[i].key != 0 {
 				i = (i + 1) & m.mask
 			}
@@ -254,7 +259,7 @@ func (m *Model) index() {
 		if m.start[r] == m.start[r+1] {
 			continue // rows always have weights; be safe all the same
 		}
-		i := (k * 0x9E3779B1) & m.mask
+		i := k >> m.shift
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
@@ -265,10 +270,10 @@ func (m *Model) index() {
 // denseScores is Scores for models of at most four classes.
 func (m *Model) denseScores(feats []uint64, scores []float32) {
 	var acc [4]int32
-	slots, mask := m.dense, m.mask
+	slots, mask, shift := m.dense, m.mask, m.shift
 	for _, f := range feats {
 		k := Key(f)
-		i := (k * 0x9E3779B1) & mask
+		i := k >> shift
 		for {
 			s := &slots[i]
 			if s.key == k {
@@ -326,10 +331,10 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 		m.denseScores(feats, scores)
 		return
 	}
-	slots, mask, ent := m.slots, m.mask, m.ent
+	slots, mask, shift, ent := m.slots, m.mask, m.shift, m.ent
 	for _, f := range feats {
 		k := Key(f)
-		i := (k * 0x9E3779B1) & mask
+		i := k >> shift
 		for {
 			s := &slots[i]
 			if s.key == k {
