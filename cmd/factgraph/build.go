@@ -125,7 +125,7 @@ status is then 2.`,
 		Example: `  factgraph build examples/
   factgraph build --db news.db --workers 2 ../shared/data/news/reuters21578.jsonl
   cat article.txt | factgraph build -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needInputs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st, err := sf.open(ctx, false)
@@ -251,7 +251,7 @@ can be loaded later with build's store or any RDF tool).
    "qualifiers":{…},"negated","confidence",…}
 start/end are character (code point) offsets of the sentence in the document
 text. Entity records are per document; merge them by id.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needInputs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "jsonl" && format != "nquads" {
 				return fmt.Errorf("unknown --format %q (use jsonl or nquads)", format)
@@ -301,6 +301,14 @@ func writeResult(w io.Writer, enc *json.Encoder, format string, res *extract.Res
 		if err := enc.Encode(r); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
+	}
+	return nil
+}
+
+// needInputs explains what build and extract read when given nothing.
+func needInputs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%s needs at least one INPUT: a file, a directory or - for stdin (see factgraph %s --help)", cmd.Name(), cmd.Name())
 	}
 	return nil
 }

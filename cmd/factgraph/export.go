@@ -72,7 +72,12 @@ func newDeleteCmd() *cobra.Command {
 transaction per document. Entities and facts that other documents also state
 stay, with those documents as their sources. DOCUMENT-ID is the id printed by
 build and extract (the "id" of the document record), or the document IRI.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("delete needs at least one DOCUMENT-ID (the ids are listed by `factgraph query documents`)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st, err := sf.open(ctx, true)
