@@ -402,17 +402,9 @@ func (p *Parser) Save(w io.Writer) error {
 
 // Load reads a parser written by Save.
 func Load(r io.Reader) (*Parser, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := perceptron.OpenModel(r, fileMagic, "a parser model")
 	if err != nil {
 		return nil, fmt.Errorf("depparse: load: %w", err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("depparse: load: %w", err)
-	}
-	d := perceptron.NewDecoder(data)
-	if string(d.Bytes(len(fileMagic))) != fileMagic {
-		return nil, fmt.Errorf("depparse: load: not a parser model")
 	}
 	p := &Parser{root: -1, names: d.Strings()}
 	if cl := postag.DecodeClusters(d); cl.Len() > 0 {

@@ -328,17 +328,9 @@ func (l *Lemmatizer) Save(w io.Writer) error {
 
 // Load reads a lemmatizer written by Save.
 func Load(r io.Reader) (*Lemmatizer, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := perceptron.OpenModel(r, fileMagic, "a lemmatizer model")
 	if err != nil {
 		return nil, fmt.Errorf("lemma: load: %w", err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("lemma: load: %w", err)
-	}
-	d := perceptron.NewDecoder(data)
-	if string(d.Bytes(len(fileMagic))) != fileMagic {
-		return nil, fmt.Errorf("lemma: load: not a lemmatizer model")
 	}
 	l := &Lemmatizer{}
 	for _, k := range d.Strings() {

@@ -600,17 +600,9 @@ func (t *Tagger) Save(w io.Writer) error {
 
 // Load reads a tagger written by Save.
 func Load(r io.Reader) (*Tagger, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := perceptron.OpenModel(r, fileMagic, "a tagger model")
 	if err != nil {
 		return nil, fmt.Errorf("postag: load: %w", err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("postag: load: %w", err)
-	}
-	d := perceptron.NewDecoder(data)
-	if string(d.Bytes(len(fileMagic))) != fileMagic {
-		return nil, fmt.Errorf("postag: load: not a tagger model")
 	}
 	t := &Tagger{tags: d.Strings()}
 	for _, tag := range t.tags {
@@ -628,7 +620,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		t.dict[w] = id
 	}
 	na := int(d.Uint32())
-	if d.Err() != nil || na > len(data)/16 {
+	if d.Err() != nil || na > d.Len()/16 {
 		return nil, fmt.Errorf("postag: load: bad lexicon")
 	}
 	keys := make([]uint64, na)
@@ -642,7 +634,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if cl := DecodeClusters(d); cl.Len() > 0 {
 		t.clusters = cl
 	}
-	if nc := int(d.Uint32()); nc > 0 && nc <= len(data)/9 {
+	if nc := int(d.Uint32()); nc > 0 && nc <= d.Len()/9 {
 		ckeys := make([]uint64, nc)
 		for i := range ckeys {
 			ckeys[i] = d.Uint64()

@@ -1,8 +1,11 @@
 package perceptron
 
 import (
+	"compress/gzip"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 	"math"
 )
 
@@ -19,6 +22,29 @@ var errShort = errors.New("perceptron: data too short")
 
 // NewDecoder returns a decoder over b.
 func NewDecoder(b []byte) *Decoder { return &Decoder{b: b} }
+
+// OpenModel reads a gzipped model file written with the given magic
+// prefix and returns a decoder positioned after it. what names the model
+// in the error when the magic does not match ("a tagger model").
+func OpenModel(r io.Reader, magic, what string) (*Decoder, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	d := NewDecoder(data)
+	if string(d.Bytes(len(magic))) != magic {
+		return nil, fmt.Errorf("not %s", what)
+	}
+	return d, nil
+}
+
+// Len returns the number of bytes not read yet: an upper bound on what a
+// count read from the data may claim.
+func (d *Decoder) Len() int { return len(d.b) }
 
 // Err returns the first error met.
 func (d *Decoder) Err() error { return d.err }
