@@ -17,11 +17,6 @@ const DefaultLimit = 1000
 // as JSON-ready values. A Gizmo session is not reusable, so each call makes
 // its own. limit ≤ 0 means DefaultLimit.
 func (s *Store) Query(ctx context.Context, lang, text string, limit int) ([]any, error) {
-	return RunQuery(ctx, s, lang, text, limit)
-}
-
-// RunQuery runs a query against any open store.
-func RunQuery(ctx context.Context, s *Store, lang, text string, limit int) ([]any, error) {
 	l := query.GetLanguage(lang)
 	if l == nil || l.Session == nil {
 		return nil, fmt.Errorf("unknown query language %q (use gizmo or graphql)", lang)

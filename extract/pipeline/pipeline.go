@@ -143,7 +143,6 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[*extract.Document, er
 			}
 		}()
 	}
-	var readErr error
 	go func() {
 		defer close(jobs)
 		seq := 0
@@ -154,8 +153,7 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[*extract.Document, er
 			case <-ctx.Done():
 				return
 			}
-			if err != nil && ctx.Err() != nil {
-				readErr = err
+			if ctx.Err() != nil {
 				return
 			}
 		}
@@ -199,9 +197,6 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[*extract.Document, er
 	}
 	if firstErr != nil {
 		return firstErr
-	}
-	if readErr != nil {
-		return readErr
 	}
 	return ctx.Err()
 }
