@@ -333,11 +333,111 @@ func (f *finder) weekday(i int) (Value, bool) {
 		}
 		t = ref.AddDate(0, 0, -back)
 	default:
-		// Without a modifier, news means the most recent such day (today
-		// included) unless the text says otherwise.
-		t = ref.AddDate(0, 0, -((diff + 7) % 7))
+		// Without "next" or "last", the sentence's tense decides: "will
+		// debate on Friday", "to be held on Friday", "plans … on Friday"
+		// mean the coming Friday (today included); otherwise news means
+		// the most recent such day (today included). "this Friday" leans
+		// to the coming one when the sentence does not say.
+		tense := f.tense(start, i+1)
+		if tense == 0 && mod == "this" {
+			tense = 1
+		}
+		if tense > 0 {
+			t = ref.AddDate(0, 0, (int(wd)-int(ref.Weekday())+7)%7)
+		} else {
+			t = ref.AddDate(0, 0, -((diff + 7) % 7))
+		}
 	}
 	return Value{start, i + 1, "DATE", t.Format("2006-01-02")}, true
+}
+
+// futureCues mark a clause about what is to come; futurePhrases are cues of
+// several words. pastCues are past-tense forms without the -ed ending.
+var (
+	futureCues = map[string]bool{
+		"will": true, "'ll": true, "shall": true, "wo": true, "plans": true, "plan": true, "planned": true,
+		"planning": true, "scheduled": true, "schedule": true, "due": true, "expected": true, "expects": true,
+		"upcoming": true, "intends": true, "intend": true, "aims": true, "hopes": true, "going": true,
+		"tomorrow": true, "next": true, "forthcoming": true, "coming": true, "ahead": true,
+		"is": true, "are": true, "'re": true, "am": true,
+	}
+	futurePhrases = [][]string{{"to", "be", "held"}, {"set", "to"}, {"to", "be"}, {"is", "to"}, {"are", "to"}}
+	pastCues      = map[string]bool{
+		"was": true, "were": true, "had": true, "did": true, "said": true, "told": true, "took": true,
+		"met": true, "went": true, "came": true, "gave": true, "made": true, "held": true, "spoke": true,
+		"began": true, "won": true, "lost": true, "left": true, "saw": true, "wrote": true, "sent": true,
+		"fell": true, "rose": true, "ran": true, "got": true, "found": true, "thought": true, "felt": true,
+		"became": true, "brought": true, "bought": true, "sold": true, "paid": true, "led": true,
+		"put": true, "hit": true, "set": true, "struck": true, "fought": true, "flew": true, "knew": true,
+		"ago": true, "yesterday": true, "last": true, "earlier": true, "has": true, "have": true,
+	}
+)
+
+// tense reads the words around an expression [start, end) of the sentence
+// for its clause's tense: 1 for future ("will", "to be held", "plans"), -1
+// for past ("said", "was", a verb in -ed), 0 when nothing says. The cue
+// nearest to the expression decides (a tie goes to the one before it);
+// cues beyond a clause boundary ("that", ";", a full stop) are not read.
+func (f *finder) tense(start, end int) int {
+	cue := func(k int) int {
+		w := f.word(k)
+		for _, p := range futurePhrases {
+			ok := true
+			for n, pw := range p {
+				if f.word(k+n) != pw {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return 1
+			}
+		}
+		if futureCues[w] {
+			// "will" as a name or noun is rare in news; "set" alone is
+			// past or present, "set to" is a phrase above.
+			return 1
+		}
+		past := pastCues[w]
+		if !past && len(w) > 4 && strings.HasSuffix(w, "ed") && f.w[k] == w {
+			_, day := weekdays[w] // "wed."
+			past = !day
+		}
+		if past {
+			// A participle after "be" or "to" is no past: "to be
+			// held", "will be decided", "to put".
+			if p := f.word(k - 1); p == "be" || p == "to" {
+				return 1
+			}
+			return -1
+		}
+		return 0
+	}
+	stop := func(k int) bool {
+		switch f.word(k) {
+		case "that", ";", ".", "!", "?", "which", "who", "because", "but", "while", "whereas", ":":
+			return true
+		}
+		return false
+	}
+	left, right := true, true
+	for d := 1; d <= 12 && (left || right); d++ {
+		if l := start - d; left && l >= 0 && !stop(l) {
+			if c := cue(l); c != 0 {
+				return c
+			}
+		} else {
+			left = false
+		}
+		if r := end - 1 + d; right && r < len(f.lw) && !stop(r) {
+			if c := cue(r); c != 0 {
+				return c
+			}
+		} else {
+			right = false
+		}
+	}
+	return 0
 }
 
 // relative: today, yesterday, tomorrow, last/this/next week|month|year,
