@@ -14,7 +14,6 @@ package depparse
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -379,25 +378,23 @@ const fileMagic = "FGDEP2"
 
 // Save writes the parser gzip-compressed.
 func (p *Parser) Save(w io.Writer) error {
-	zw := gzip.NewWriter(w)
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(fileMagic)
-	if err := perceptron.WriteStrings(bw, p.names); err != nil {
+	err := perceptron.WriteFile(w, fileMagic, func(bw *bufio.Writer) error {
+		if err := perceptron.WriteStrings(bw, p.names); err != nil {
+			return err
+		}
+		if err := postag.EncodeClusters(bw, p.clusters); err != nil {
+			return err
+		}
+		if _, err := p.trans.WriteTo(bw); err != nil {
+			return err
+		}
+		_, err := p.labels.WriteTo(bw)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("depparse: save: %w", err)
 	}
-	if err := postag.EncodeClusters(bw, p.clusters); err != nil {
-		return fmt.Errorf("depparse: save: %w", err)
-	}
-	if _, err := p.trans.WriteTo(bw); err != nil {
-		return fmt.Errorf("depparse: save: %w", err)
-	}
-	if _, err := p.labels.WriteTo(bw); err != nil {
-		return fmt.Errorf("depparse: save: %w", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("depparse: save: %w", err)
-	}
-	return zw.Close()
+	return nil
 }
 
 // Load reads a parser written by Save.

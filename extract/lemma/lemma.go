@@ -11,12 +11,9 @@ package lemma
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -293,37 +290,25 @@ const fileMagic = "FGLEM2"
 
 // Save writes the lemmatizer gzip-compressed.
 func (l *Lemmatizer) Save(w io.Writer) error {
-	zw := gzip.NewWriter(w)
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(fileMagic)
-	keys := make([]string, len(l.scripts))
-	for i, s := range l.scripts {
-		keys[i] = s.key()
-	}
-	if err := perceptron.WriteStrings(bw, keys); err != nil {
+	err := perceptron.WriteFile(w, fileMagic, func(bw *bufio.Writer) error {
+		keys := make([]string, len(l.scripts))
+		for i, s := range l.scripts {
+			keys[i] = s.key()
+		}
+		if err := perceptron.WriteStrings(bw, keys); err != nil {
+			return err
+		}
+		for _, m := range []map[string]int32{l.lex, l.lexLow, l.lexCoarse, l.rules} {
+			if err := perceptron.WriteIndex(bw, m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("lemma: save: %w", err)
 	}
-	for _, m := range []map[string]int32{l.lex, l.lexLow, l.lexCoarse, l.rules} {
-		ks := make([]string, 0, len(m))
-		for k := range m {
-			ks = append(ks, k)
-		}
-		sort.Strings(ks)
-		ids := make([]int32, len(ks))
-		for i, k := range ks {
-			ids[i] = m[k]
-		}
-		if err := perceptron.WriteStrings(bw, ks); err != nil {
-			return fmt.Errorf("lemma: save: %w", err)
-		}
-		if err := binary.Write(bw, binary.LittleEndian, ids); err != nil {
-			return fmt.Errorf("lemma: save: %w", err)
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("lemma: save: %w", err)
-	}
-	return zw.Close()
+	return nil
 }
 
 // Load reads a lemmatizer written by Save.
@@ -342,16 +327,7 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 	}
 	var maps [4]map[string]int32
 	for i := range maps {
-		ks := d.Strings()
-		m := make(map[string]int32, len(ks))
-		for _, k := range ks {
-			id := int32(d.Uint32())
-			if id < 0 || int(id) >= len(l.scripts) {
-				return nil, fmt.Errorf("lemma: load: bad script index")
-			}
-			m[k] = id
-		}
-		maps[i] = m
+		maps[i] = d.Index(len(l.scripts))
 	}
 	if err := d.Err(); err != nil {
 		return nil, fmt.Errorf("lemma: load: %w", err)

@@ -11,13 +11,12 @@ package postag
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/conllu"
@@ -526,76 +525,57 @@ const fileMagic = "FGTAG5"
 
 // Save writes the tagger gzip-compressed.
 func (t *Tagger) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
+	err := perceptron.WriteFile(w, fileMagic, func(bw *bufio.Writer) error {
+		if err := perceptron.WriteStrings(bw, t.tags); err != nil {
+			return err
+		}
+		if err := perceptron.WriteIndex(bw, t.dict); err != nil {
+			return err
+		}
+		if err := writeHashMap(bw, t.amb); err != nil {
+			return err
+		}
+		if err := t.clusters.encode(bw); err != nil {
+			return err
+		}
+		if err := writeHashMap(bw, t.caseClass); err != nil {
+			return err
+		}
+		if _, err := t.model.WriteTo(bw); err != nil {
+			return err
+		}
+		if t.stack == nil {
+			return bw.WriteByte(0)
+		}
+		bw.WriteByte(1)
+		_, err := t.stack.WriteTo(bw)
+		return err
+	})
 	if err != nil {
+		return fmt.Errorf("postag: save: %w", err)
+	}
+	return nil
+}
+
+// writeHashMap writes a map keyed by word hashes: its size, its keys in
+// increasing order, then their values, all little-endian.
+func writeHashMap[V uint8 | uint64](w io.Writer, m map[uint64]V) error {
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	vals := make([]V, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	if err := binary.Write(w, binary.LittleEndian, uint32(len(keys))); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(fileMagic)
-	if err := perceptron.WriteStrings(bw, t.tags); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
+	if err := binary.Write(w, binary.LittleEndian, keys); err != nil {
+		return err
 	}
-	words := make([]string, 0, len(t.dict))
-	for w := range t.dict {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	if err := perceptron.WriteStrings(bw, words); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
-	}
-	ids := make([]int32, len(words))
-	for i, w := range words {
-		ids[i] = t.dict[w]
-	}
-	if err := binary.Write(bw, binary.LittleEndian, ids); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
-	}
-	ambKeys := make([]uint64, 0, len(t.amb))
-	for k := range t.amb {
-		ambKeys = append(ambKeys, k)
-	}
-	sort.Slice(ambKeys, func(i, j int) bool { return ambKeys[i] < ambKeys[j] })
-	ambVals := make([]uint64, len(ambKeys))
-	for i, k := range ambKeys {
-		ambVals[i] = t.amb[k]
-	}
-	binary.Write(bw, binary.LittleEndian, uint32(len(ambKeys)))
-	binary.Write(bw, binary.LittleEndian, ambKeys)
-	if err := binary.Write(bw, binary.LittleEndian, ambVals); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
-	}
-	if err := t.clusters.encode(bw); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
-	}
-	ckeys := make([]uint64, 0, len(t.caseClass))
-	for k := range t.caseClass {
-		ckeys = append(ckeys, k)
-	}
-	sort.Slice(ckeys, func(i, j int) bool { return ckeys[i] < ckeys[j] })
-	cvals := make([]uint8, len(ckeys))
-	for i, k := range ckeys {
-		cvals[i] = t.caseClass[k]
-	}
-	binary.Write(bw, binary.LittleEndian, uint32(len(ckeys)))
-	binary.Write(bw, binary.LittleEndian, ckeys)
-	if err := binary.Write(bw, binary.LittleEndian, cvals); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
-	}
-	if _, err := t.model.WriteTo(bw); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
-	}
-	if t.stack != nil {
-		bw.WriteByte(1)
-		if _, err := t.stack.WriteTo(bw); err != nil {
-			return fmt.Errorf("postag: save: %w", err)
-		}
-	} else {
-		bw.WriteByte(0)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("postag: save: %w", err)
-	}
-	return zw.Close()
+	return binary.Write(w, binary.LittleEndian, vals)
 }
 
 // Load reads a tagger written by Save.
@@ -610,14 +590,9 @@ func Load(r io.Reader) (*Tagger, error) {
 		t.upos = append(t.upos, u)
 		t.xpos = append(t.xpos, x)
 	}
-	words := d.Strings()
-	t.dict = make(map[string]int32, len(words))
-	for _, w := range words {
-		id := int32(d.Uint32())
-		if id < 0 || int(id) >= len(t.tags) {
-			return nil, fmt.Errorf("postag: load: bad dictionary entry")
-		}
-		t.dict[w] = id
+	t.dict = d.Index(len(t.tags))
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("postag: load: dictionary: %w", err)
 	}
 	na := int(d.Uint32())
 	if d.Err() != nil || na > d.Len()/16 {

@@ -1,10 +1,13 @@
 package perceptron
 
 import (
+	"bufio"
+	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 )
 
 // WriteStrings writes a length-prefixed list of strings.
@@ -116,4 +119,39 @@ func Shape(s string) uint64 {
 		h *= fnvPrime
 	}
 	return h
+}
+
+// WriteFile writes a gzip-compressed model file: the magic string, then
+// what body writes. It is the one writer of the tagger, lemmatizer and
+// parser files, which OpenModel reads back.
+func WriteFile(w io.Writer, magic string, body func(w *bufio.Writer) error) error {
+	zw := gzip.NewWriter(w)
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	if err := body(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// WriteIndex writes a map from strings to class or row numbers: its keys
+// in sorted order (as WriteStrings), then their values as little-endian
+// int32. Decoder.Index reads it back.
+func WriteIndex(w io.Writer, m map[string]int32) error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	ids := make([]int32, len(keys))
+	for i, k := range keys {
+		ids[i] = m[k]
+	}
+	if err := WriteStrings(w, keys); err != nil {
+		return err
+	}
+	return binary.Write(w, binary.LittleEndian, ids)
 }

@@ -120,6 +120,25 @@ func (d *Decoder) Strings() []string {
 	return out
 }
 
+// Index reads a map written by WriteIndex whose values must lie in
+// [0, limit).
+func (d *Decoder) Index(limit int) map[string]int32 {
+	keys := d.Strings()
+	m := make(map[string]int32, len(keys))
+	for _, k := range keys {
+		id := int32(d.Uint32())
+		if d.err != nil {
+			return nil
+		}
+		if id < 0 || int(id) >= limit {
+			d.fail(fmt.Errorf("perceptron: index entry %d out of range [0, %d)", id, limit))
+			return nil
+		}
+		m[k] = id
+	}
+	return m
+}
+
 // Model reads a model written by Model.WriteTo.
 func (d *Decoder) Model() *Model {
 	if string(d.Bytes(len(magic))) != magic {

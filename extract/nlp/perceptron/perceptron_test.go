@@ -77,3 +77,29 @@ func TestHashes(t *testing.T) {
 		t.Error("shape hashes")
 	}
 }
+
+func TestIndexRoundTrip(t *testing.T) {
+	in := map[string]int32{"b": 2, "a": 0, "ć": 1}
+	var buf bytes.Buffer
+	if err := WriteIndex(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	d := NewDecoder(buf.Bytes())
+	got := d.Index(3)
+	if d.Err() != nil || len(got) != len(in) {
+		t.Fatalf("Index = %v, %v", got, d.Err())
+	}
+	for k, v := range in {
+		if got[k] != v {
+			t.Errorf("%q: got %d, want %d", k, got[k], v)
+		}
+	}
+	d = NewDecoder(buf.Bytes())
+	if d.Index(2); d.Err() == nil {
+		t.Error("an entry out of range was accepted")
+	}
+	d = NewDecoder(buf.Bytes()[:buf.Len()-2])
+	if d.Index(3); d.Err() == nil {
+		t.Error("a truncated index was accepted")
+	}
+}
