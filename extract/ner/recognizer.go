@@ -9,7 +9,7 @@
 // capitalisation and, in the second stage, the first stage's labels of the
 // same words across the document). It predicts CoNLL-2003 types (PER, ORG,
 // LOC, MISC) in BILOU; rules then split LOC into GPE and LOC and MISC into
-// NORP, EVENT, WORK and MISC with the country, demonym and keyword lists of
+// NORP, EVENT and WORK (dropping the rest) with the country, demonym and keyword lists of
 // package gazetteer, strip titles from PERSON spans and drop translation
 // debris.
 package ner
@@ -122,7 +122,7 @@ func New(m *Model, clusters *wordcluster.Clusters) (*Recognizer, error) {
 func (r *Recognizer) Model() *Model { return r.m }
 
 // Recognize tags a. It sets Token.NER (IOB2 with the types PERSON, ORG,
-// GPE, LOC, NORP, EVENT, WORK, MISC, DATE, TIME, MONEY, PERCENT, QUANTITY)
+// GPE, LOC, NORP, EVENT, WORK, DATE, TIME, MONEY, PERCENT, QUANTITY)
 // on every token and appends the mentions to a.Mentions in text order,
 // with Value set for DATE, TIME, MONEY, PERCENT and QUANTITY (dates
 // relative to a.Doc.Date when known) and for NORP (the country, or the
@@ -195,6 +195,9 @@ func (r *Recognizer) recognize(ctx context.Context, a *extract.Analysis) ([][]ty
 		sortSpans(spans)
 		all[si] = spans
 		for _, sp := range spans {
+			if sp.Type == "" {
+				continue // kept for the CoNLL tag set only
+			}
 			for j := sp.Start; j < sp.End; j++ {
 				p := "I-"
 				if j == sp.Start {

@@ -11,9 +11,11 @@ import (
 // typeSpans turns the model's CoNLL-typed spans into the recognizer's types:
 // PER → PERSON (without leading titles); LOC → GPE for countries, capitals,
 // states and cities, LOC for continents, regions and natural or built
-// places; MISC → NORP for nationalities and political or religious groups
-// (Value: the country or group), EVENT for named events, WORK for quoted
-// titles, MISC otherwise; ORG stays ORG. Spans made of translation debris
+// places; MISC → NORP for nationalities, peoples and political or religious
+// groups (Value: the country or group), EVENT for named events, WORK for
+// quoted titles, ORG for sports leagues, and nothing otherwise (products,
+// currencies, indices, "New York-based": the graph has no class for them; the
+// CoNLL tag set still gets them as MISC); ORG stays ORG. Spans made of translation debris
 // ("Dhe", "NAfter") are dropped.
 func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	gaz := r.res.gaz
@@ -88,6 +90,9 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			}
 		case "MISC":
 			ts.Type, ts.value = r.miscType(words, sp, text)
+			// Whatever the rules type, CoNLL-2003 calls it MISC; what
+			// they cannot type is kept for the CoNLL tag set only.
+			ts.conll = "MISC"
 		default:
 			ts.Type = sp.Type
 		}
@@ -164,8 +169,136 @@ func (r *Recognizer) miscType(words []string, sp Span, text string) (string, str
 			return "EVENT", ""
 		}
 	}
-	return "MISC", ""
+	// "War of Spanish Succession", cut short by the tagger.
+	if sp.End-sp.Start > 2 && gaz.Is(gazetteer.EventWord, words[sp.Start]) && strings.EqualFold(words[sp.Start+1], "of") {
+		return "EVENT", ""
+	}
+	// "Mediterranean", "Arctic": regions.
+	if gaz.Is(gazetteer.Continent, text) {
+		return "LOC", ""
+	}
+	// "Philippine": the adjective of a country named in the plural.
+	if c, ok := gaz.Country(text + "s"); ok && sp.End-sp.Start == 1 {
+		return "NORP", c
+	}
+	// "Euro 96", "Trofej Beograd 96": a competition and its year.
+	if sp.End-sp.Start > 1 && isTwoDigits(last) {
+		return "EVENT", ""
+	}
+	if miscEvents[strings.ToLower(text)] || miscEventHeads[last] {
+		return "EVENT", ""
+	}
+	// "American League", "Major League Baseball": sports bodies.
+	for _, w := range words[sp.Start:sp.End] {
+		if miscOrgWords[w] && sp.End-sp.Start > 1 {
+			return "ORG", ""
+		}
+	}
+	// Adjectives made of a name ("New York-based", "U.S.-led",
+	// "pro-Moscow") are no entities of their own.
+	if i := strings.LastIndexByte(text, '-'); i >= 0 && nameAdjective[strings.ToLower(text[i+1:])] {
+		return "", ""
+	}
+	if strings.HasPrefix(strings.ToLower(text), "pro-") || strings.HasPrefix(strings.ToLower(text), "anti-") {
+		return "", ""
+	}
+	// Peoples and nationalities the demonym list lacks ("Briton",
+	// "Zairean", "Iraqi Kurds", "S. Korean", "Hutus"): the last word
+	// names the people; its country, when known, is the value.
+	if v, ok := r.people(words[sp.Start:sp.End]); ok {
+		return "NORP", v
+	}
+	// The rest of CoNLL's MISC is products, currencies, indices and other
+	// things the graph has no class for ("Kalashnikov", "C$", "Nikkei"):
+	// dropped rather than given a type that says nothing.
+	return "", ""
 }
+
+func isTwoDigits(w string) bool {
+	return len(w) == 2 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9'
+}
+
+// people reports whether a MISC span names a people: its last word is a
+// demonym or group, or a capitalised word with a demonym's ending; the value
+// is the country of the span's first demonym, or the people's name.
+func (r *Recognizer) people(ws []string) (string, bool) {
+	gaz := r.res.gaz
+	last := ws[len(ws)-1]
+	lw := strings.ToLower(last)
+	ok := gaz.Is(gazetteer.Group, last) || gaz.Is(gazetteer.Demonym, last)
+	if _, c := gaz.Country(last); c && !gaz.Is(gazetteer.Country, last) {
+		ok = true
+	}
+	country, known := peoples[strings.TrimSuffix(lw, "s")]
+	if !known {
+		country, known = peoples[lw]
+	}
+	ok = ok || known
+	if !ok {
+		r0, _ := utf8.DecodeRuneInString(last)
+		if !unicode.IsUpper(r0) || strings.ContainsAny(last, "0123456789$.-") {
+			return "", false
+		}
+		for _, suf := range demonymEndings {
+			if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
+				ok = true
+				break
+			}
+		}
+	}
+	if !ok {
+		return "", false
+	}
+	for _, w := range ws {
+		if c, found := gaz.Country(w); found {
+			return c, true
+		}
+	}
+	if country != "" {
+		return country, true
+	}
+	return strings.Join(ws, " "), true
+}
+
+// demonymEndings end names of peoples and nationalities ("Zairean",
+// "Surinamese", "Azeris").
+var demonymEndings = []string{"ean", "eans", "ian", "ians", "ese", "ish", "ite", "ites", "eri", "eris"}
+
+// peoples are names of peoples and nationalities without a demonym ending,
+// with their country when they have one.
+var peoples = map[string]string{
+	"briton": "United Kingdom", "swede": "Sweden", "scot": "United Kingdom", "dane": "Denmark",
+	"finn": "Finland", "pole": "Poland", "turk": "Turkey", "thai": "Thailand", "iraqi": "Iraq",
+	"israeli": "Israel", "pakistani": "Pakistan", "saudi": "Saudi Arabia", "kuwaiti": "Kuwait",
+	"yemeni": "Yemen", "uzbek": "Uzbekistan", "kazakh": "Kazakhstan", "tajik": "Tajikistan",
+	"kyrgyz": "Kyrgyzstan", "azeri": "Azerbaijan", "slovak": "Slovakia", "czech": "Czechia",
+	"greek": "Greece", "afrikaner": "South Africa", "afrikaans": "South Africa", "maori": "New Zealand",
+	"hutu": "", "tutsi": "", "coloured": "", "zulu": "", "pashtun": "", "anglican": "", "catholic": "",
+	"inuit": "", "bengali": "", "bantu": "", "gypsy": "", "roma": "",
+}
+
+// miscEvents are one-word or fixed-phrase events CoNLL tags MISC;
+// miscEventHeads end event names.
+var (
+	miscEvents = map[string]bool{
+		"wimbledon": true, "olympic": true, "olympics": true, "ashes": true, "grand slam": true,
+		"tour de france": true, "giro": true, "vuelta": true, "world war two": true, "world war one": true,
+		"ramadan": true, "christmas": true, "easter": true, "eid": true, "hajj": true, "holocaust": true,
+		"brexit": true, "super bowl": true, "world cup": true,
+	}
+	miscEventHeads = map[string]bool{
+		"Day": true, "Masters": true, "Slam": true, "Rising": true, "Open": true, "Week": true,
+		"DAY": true, "MASTERS": true, "OPEN": true, "FINAL": true, "Final": true,
+	}
+	miscOrgWords = map[string]bool{
+		"League": true, "LEAGUE": true, "Division": true, "DIVISION": true, "Federation": true,
+		"Conference": true, "Association": true, "International": true,
+	}
+	nameAdjective = map[string]bool{
+		"based": true, "born": true, "led": true, "controlled": true, "listed": true, "owned": true,
+		"backed": true, "run": true, "made": true, "style": true, "held": true, "bound": true,
+	}
+)
 
 // orgHeads end names of institutions the model may take for places
 // ("Russian Federation Council").
