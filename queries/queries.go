@@ -20,6 +20,23 @@ type Query struct {
 	Name        string
 	Description string // the file's leading comment
 	Body        string
+	Params      []Param // from the comment's "params:" lines
+}
+
+// Param is a parameter of a canned query, declared in the query's leading
+// comment as "// params: NAME [(optional…)] — what it is".
+type Param struct {
+	Name     string
+	Optional bool
+	Doc      string
+}
+
+// parseParam reads the text after "params:".
+func parseParam(s string) Param {
+	head, doc, _ := strings.Cut(s, "—")
+	head = strings.TrimSpace(head)
+	name, rest, _ := strings.Cut(head, " ")
+	return Param{Name: name, Optional: strings.HasPrefix(strings.TrimSpace(rest), "(optional"), Doc: strings.TrimSpace(doc)}
 }
 
 // Prelude returns the shared prelude.
@@ -51,20 +68,55 @@ func Get(name string) (Query, error) {
 		return Query{}, fmt.Errorf("no canned query %q (see `factgraph query --list`)", name)
 	}
 	body := string(b)
+	q := Query{Name: name, Body: body}
 	var desc []string
 	for _, line := range strings.Split(body, "\n") {
 		if !strings.HasPrefix(line, "//") {
 			break
 		}
-		desc = append(desc, strings.TrimSpace(strings.TrimPrefix(line, "//")))
+		text := strings.TrimSpace(strings.TrimPrefix(line, "//"))
+		desc = append(desc, text)
+		if p, ok := strings.CutPrefix(text, "params:"); ok {
+			q.Params = append(q.Params, parseParam(p))
+		}
 	}
-	return Query{Name: name, Description: strings.Join(desc, "\n"), Body: body}, nil
+	q.Description = strings.Join(desc, "\n")
+	return q, nil
 }
 
 // Render returns the runnable Gizmo text of q with params bound to the
 // JavaScript object `params`.
+// It fails, naming what the query takes, when a required parameter is
+// missing or empty or a parameter is not one the query declares.
 func (q Query) Render(params map[string]string) (string, error) {
+	known := map[string]bool{}
+	for _, p := range q.Params {
+		known[p.Name] = true
+		if !p.Optional && params[p.Name] == "" {
+			return "", fmt.Errorf("query %s needs --param %s=… (%s)", q.Name, p.Name, p.Doc)
+		}
+	}
+	for name := range params {
+		if !known[name] {
+			return "", fmt.Errorf("query %s has no parameter %q; it takes %s", q.Name, name, q.paramList())
+		}
+	}
 	return Wrap(q.Body, params)
+}
+
+func (q Query) paramList() string {
+	if len(q.Params) == 0 {
+		return "none"
+	}
+	var names []string
+	for _, p := range q.Params {
+		n := p.Name
+		if p.Optional {
+			n += " (optional)"
+		}
+		names = append(names, n)
+	}
+	return strings.Join(names, ", ")
 }
 
 // Wrap prepends the prelude and params to any Gizmo text.

@@ -267,6 +267,9 @@ func TestBuildQueryExport(t *testing.T) {
 	if r := run(t, "query", "--db", db, "--list"); r.code != 0 || !strings.Contains(r.stdout, "neighbourhood") {
 		t.Errorf("query --list: %+v", r)
 	}
+	if r := run(t, "query", "--db", db, "sources"); r.code == 0 || !strings.Contains(r.stderr, "--param fact=") {
+		t.Errorf("query sources without its parameter: %+v", r)
+	}
 }
 
 func TestBuildIsDeterministicAndIdempotent(t *testing.T) {

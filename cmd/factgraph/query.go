@@ -47,7 +47,15 @@ nameOf(node)); --show prints the full text, ready to paste into the UI.`,
 				tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 				for _, q := range queries.List() {
 					first := strings.SplitN(q.Description, "\n", 2)[0]
-					fmt.Fprintf(tw, "%s\t%s\n", q.Name, strings.TrimPrefix(first, q.Name+": "))
+					var ps []string
+					for _, p := range q.Params {
+						if p.Optional {
+							ps = append(ps, "[--param "+p.Name+"=…]")
+						} else {
+							ps = append(ps, "--param "+p.Name+"=…")
+						}
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", q.Name, strings.Join(ps, " "), strings.TrimPrefix(first, q.Name+": "))
 				}
 				return tw.Flush()
 			}
