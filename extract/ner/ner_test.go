@@ -417,3 +417,34 @@ func TestConcurrentRecognize(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleInsideName checks that a title the tagger ran into a name is split
+// out: "Northfield Mayor Anna Berg" gives the PERSON Anna Berg, the place
+// Northfield, and the role mayor of Northfield.
+func TestTitleInsideName(t *testing.T) {
+	text := `Northfield Mayor Anna Berg said the bridge would reopen. Acme Corp Chief Executive John Smith resigned on Friday.`
+	a := analyse(t, text, time.Time{})
+	got := mentionSet(a)
+	for _, w := range []struct{ text, typ string }{
+		{"Anna Berg", "PERSON"}, {"Northfield", "GPE"}, {"John Smith", "PERSON"}, {"Acme Corp", "ORG"},
+	} {
+		if m, ok := got[w.text]; !ok || m.Type != w.typ {
+			t.Errorf("want %s %q; got %v", w.typ, w.text, a.Mentions)
+		}
+	}
+	r, _ := Default()
+	type role struct{ person, title, of string }
+	var roles []role
+	for _, ro := range r.Roles(a) {
+		roles = append(roles, role{ro.Person.Text, ro.Title, ro.Of.Text})
+	}
+	for _, w := range []role{{"Anna Berg", "Mayor", "Northfield"}, {"John Smith", "Chief Executive", "Acme Corp"}} {
+		found := false
+		for _, g := range roles {
+			found = found || g == w
+		}
+		if !found {
+			t.Errorf("missing role %+v; got %+v", w, roles)
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	gaz := r.res.gaz
 	out := make([]typedSpan, 0, len(spans))
+	spans = r.splitTitles(words, spans)
 	for _, sp := range spans {
 		// Debris and punctuation at the edges of a span.
 		for sp.Start < sp.End && (r.isDebris(words, sp.Start) || !hasAlnum(words[sp.Start])) {
@@ -376,4 +377,102 @@ func hasAlnum(w string) bool {
 		}
 	}
 	return false
+}
+
+// placeTitles are titles whose holder is a place: "Northfield Mayor".
+var placeTitles = map[string]bool{"mayor": true, "governor": true, "premier": true, "sheriff": true}
+
+// splitTitles splits names the tagger ran into a title and a person:
+// "Northfield Mayor Anna Berg" as one ORG becomes the place "Northfield"
+// and the PER "Anna Berg" ("Mayor" is left between them, where Roles reads
+// it as the title of Anna Berg tied to Northfield); "Acme Corp Chief
+// Executive John Smith" becomes the ORG "Acme Corp" and the PER "John
+// Smith". The person part must look like a name: capitalised words, either
+// two or more or a given name.
+func (r *Recognizer) splitTitles(words []string, spans []Span) []Span {
+	var out []Span
+	for _, sp := range spans {
+		k, n := r.innerTitle(words, sp)
+		if n == 0 {
+			out = append(out, sp)
+			continue
+		}
+		if k > sp.Start {
+			owner := Span{sp.Start, k, sp.Type}
+			text := strings.Join(words[sp.Start:k], " ")
+			title := strings.ToLower(strings.Join(words[k:k+n], " "))
+			switch {
+			case r.res.gaz.Lookup(text)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState|1<<gazetteer.Continent) != 0:
+				owner.Type = "LOC"
+			case placeTitles[title] && sp.Type != "LOC":
+				owner.Type = "LOC"
+			case sp.Type == "PER" || sp.Type == "MISC":
+				owner.Type = "ORG"
+				if _, ok := r.res.gaz.Country(text); ok {
+					owner.Type = "MISC" // "Russian Ambassador …": a NORP
+				}
+			}
+			out = append(out, owner)
+		}
+		out = append(out, Span{k + n, sp.End, "PER"})
+	}
+	return out
+}
+
+// innerTitle finds a title inside span sp followed by a name to the span's
+// end: its first token and length (0 when there is none). A title at the
+// span's start counts only for spans not typed PER (PER spans lose their
+// leading titles in typeSpans).
+func (r *Recognizer) innerTitle(words []string, sp Span) (int, int) {
+	if sp.End-sp.Start < 2 {
+		return 0, 0
+	}
+	for k := sp.Start; k < sp.End-1; k++ {
+		if k == sp.Start && sp.Type == "PER" {
+			continue
+		}
+		n := r.titleAt(words[:sp.End], k)
+		if n == 0 || k+n >= sp.End {
+			continue
+		}
+		// The title is a word of the name: "Prince Edward Island".
+		if k == sp.Start && sp.End-sp.Start == 2 {
+			continue
+		}
+		rest := words[k+n : sp.End]
+		ok := len(rest) >= 2 || r.res.gaz.Is(gazetteer.FirstName, rest[0])
+		for _, w := range rest {
+			r0, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r0) || r.titleAt(rest, 0) > 0 || !isNameWord(w) {
+				ok = false
+			}
+		}
+		// Name parts that are organisation words are no person:
+		// "Chief Executives Club".
+		for _, w := range rest {
+			if r.res.gaz.Is(gazetteer.OrgWord, w) || r.res.gaz.Is(gazetteer.LocWord, w) {
+				ok = false
+			}
+		}
+		if ok {
+			return k, n
+		}
+	}
+	return 0, 0
+}
+
+// isNameWord reports whether w can be part of a person's name: letters,
+// with inner apostrophes, hyphens and dots ("O'Neill", "Jean-Luc", "J.").
+func isNameWord(w string) bool {
+	letters := 0
+	for _, c := range w {
+		switch {
+		case unicode.IsLetter(c):
+			letters++
+		case c == '\'' || c == '’' || c == '-' || c == '.':
+		default:
+			return false
+		}
+	}
+	return letters > 0
 }
