@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -164,6 +166,7 @@ tokenized); --split tokenizer runs factgraph's tokenizer instead.`,
 		},
 	}
 	o.flags(c, "spaces")
+	c.AddCommand(newTrainConfidenceCmd())
 	return c
 }
 
@@ -179,7 +182,7 @@ func newEvalCarbCmd() *cobra.Command {
 	var (
 		o                             openIEOptions
 		gold, sentences, preds, curve string
-		out                           string
+		out, errs                     string
 	)
 	c := &cobra.Command{
 		Use:   "carb --gold GOLD.tsv [--predictions SYSTEM.tsv | --sentences FILE]",
@@ -272,6 +275,11 @@ the speed is reported, parsing included.`,
 				}
 			}
 			res := carb.Score(g, p)
+			if errs != "" {
+				if err := writeCarbErrors(errs, g, p); err != nil {
+					return err
+				}
+			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "CaRB  F1 %.1f  AUC %.1f  (P %.1f R %.1f at confidence ≥ %.2f)  gold %d tuples, predicted %d\n",
 				100*res.F1, 100*res.AUC, 100*res.Precision, 100*res.Recall, res.Threshold, res.Gold, res.Predicted)
@@ -304,5 +312,220 @@ the speed is reported, parsing included.`,
 	c.Flags().StringVar(&sentences, "sentences", "", "sentences to run on, one per line (default: the gold's sentences)")
 	c.Flags().StringVar(&curve, "curve", "", "write the precision–recall curve here (TSV)")
 	c.Flags().StringVarP(&out, "output", "o", "", "write factgraph's extractions here (CaRB system format)")
+	c.Flags().StringVar(&errs, "errors", "", "write, per sentence, each gold tuple with its best-matching extraction and each extraction with its best precision (for error analysis)")
+	return c
+}
+
+// writeCarbErrors writes an error-analysis listing: per gold sentence, the
+// gold tuples with the recall of their best match ("R 0.00" is a miss) and
+// the predicted tuples with the precision of their best match.
+func writeCarbErrors(path string, gold, pred []carb.Extraction) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("carb errors: %w", err)
+	}
+	bw := bufio.NewWriter(f)
+	g := carb.Group(gold)
+	p := carb.Group(pred)
+	keys := make([]string, 0, len(g))
+	for k := range g {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	show := func(e *carb.Extraction) string {
+		return e.Relation + " | " + strings.Join(e.Args, " | ")
+	}
+	for _, k := range keys {
+		golds, preds := g[k], p[k]
+		fmt.Fprintf(bw, "# %s\n", golds[0].Sentence)
+		for _, ge := range golds {
+			best, bi := 0.0, -1
+			for j, pe := range preds {
+				if _, r := carb.Match(ge, pe); r > best {
+					best, bi = r, j
+				}
+			}
+			fmt.Fprintf(bw, "G R %.2f  %s", best, show(ge))
+			if bi >= 0 {
+				fmt.Fprintf(bw, "   <= %s", show(preds[bi]))
+			}
+			bw.WriteByte('\n')
+		}
+		for _, pe := range preds {
+			best := 0.0
+			for _, ge := range golds {
+				if pr, _ := carb.Match(ge, pe); pr > best {
+					best = pr
+				}
+			}
+			fmt.Fprintf(bw, "P P %.2f  %.2f  %s\n", best, pe.Confidence, show(pe))
+		}
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("carb errors: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("carb errors: %w", err)
+	}
+	return nil
+}
+
+// newTrainConfidenceCmd learns the open IE confidence model on CaRB gold.
+func newTrainConfidenceCmd() *cobra.Command {
+	var (
+		o           openIEOptions
+		gold, write string
+		folds       int
+		l2          float64
+	)
+	c := &cobra.Command{
+		Use:   "train-confidence --gold GOLD.tsv [--write extract/relation/confidence_weights.go]",
+		Short: "Learn the extraction confidence (logistic regression) on CaRB gold, with cross-validated scores",
+		Long: `train-confidence runs the extractor on the gold's sentences, labels each
+extraction with the precision of its best CaRB match against the gold tuples
+of its sentence, and fits a logistic regression of that label on the
+extraction's features (relation.FeatureNames).
+
+It reports the CaRB score with the confidences of --folds-fold
+cross-validation (sentences split into folds by position; each fold scored
+by a model fitted on the others: the honest number), the in-sample score of
+the model fitted on all sentences, and a calibration table. --write writes
+the all-sentence model as Go source (the shipped file is
+extract/relation/confidence_weights.go).`,
+		Example: `  factgraph openie train-confidence --gold ../shared/data/carb/gold-dev.tsv --write extract/relation/confidence_weights.go`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if gold == "" {
+				return fmt.Errorf("--gold is required")
+			}
+			if folds < 2 {
+				return fmt.Errorf("--folds must be at least 2")
+			}
+			gf, err := os.Open(gold)
+			if err != nil {
+				return err
+			}
+			g, err := carb.ReadGold(gf)
+			gf.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", gold, err)
+			}
+			byKey := carb.Group(g)
+			var b strings.Builder
+			seen := map[string]bool{}
+			for _, e := range g {
+				if !seen[e.Sentence] {
+					seen[e.Sentence] = true
+					b.WriteString(e.Sentence + "\n")
+				}
+			}
+			type example struct {
+				sent int
+				ex   carb.Extraction
+				x    []float64
+				y    float64
+			}
+			var exs []example
+			nsent := 0
+			err = o.sentences(cmd.Context(), strings.NewReader(b.String()), func(text string, s *extract.Sentence) error {
+				golds := byKey[carb.NormalizeSentence(text)]
+				for _, tp := range relation.OpenIE(s) {
+					e := carb.Extraction{Sentence: text, Confidence: tp.Confidence, Relation: tp.Relation, Args: tp.Args}
+					best := 0.0
+					for _, ge := range golds {
+						if p, _ := carb.Match(ge, &e); p > best {
+							best = p
+						}
+					}
+					exs = append(exs, example{sent: nsent, ex: e, x: tp.Features, y: best})
+				}
+				nsent++
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			fit := func(keep func(example) bool) ([]float64, error) {
+				var x [][]float64
+				var y []float64
+				for _, e := range exs {
+					if keep(e) {
+						x = append(x, e.x)
+						y = append(y, e.y)
+					}
+				}
+				return relation.FitLogistic(x, y, l2)
+			}
+			w := cmd.OutOrStdout()
+			report := func(name string, conf func(i int) float64) []float64 {
+				p := make([]carb.Extraction, len(exs))
+				cs := make([]float64, len(exs))
+				for i, e := range exs {
+					p[i] = e.ex
+					p[i].Confidence = math.Round(conf(i)*1e4) / 1e4 // as written in CaRB's format
+					cs[i] = p[i].Confidence
+				}
+				res := carb.Score(g, p)
+				fmt.Fprintf(w, "%-38s CaRB F1 %.1f  AUC %.1f  (P %.1f R %.1f at ≥ %.2f)\n", name, 100*res.F1, 100*res.AUC, 100*res.Precision, 100*res.Recall, res.Threshold)
+				return cs
+			}
+			fmt.Fprintf(w, "%d sentences, %d extractions, %d features\n", nsent, len(exs), len(relation.FeatureNames()))
+			report("shipped model", func(i int) float64 { return exs[i].ex.Confidence })
+			report("ceiling (the labels as confidences)", func(i int) float64 { return exs[i].y })
+			cv := make([]float64, len(exs))
+			for f := 0; f < folds; f++ {
+				wf, err := fit(func(e example) bool { return e.sent%folds != f })
+				if err != nil {
+					return err
+				}
+				for i, e := range exs {
+					if e.sent%folds == f {
+						cv[i] = relation.Probability(wf, e.x)
+					}
+				}
+			}
+			cvConf := report(fmt.Sprintf("%d-fold cross-validated", folds), func(i int) float64 { return cv[i] })
+			all, err := fit(func(example) bool { return true })
+			if err != nil {
+				return err
+			}
+			report("in-sample (fitted on all)", func(i int) float64 { return relation.Probability(all, exs[i].x) })
+			// Calibration of the cross-validated confidences.
+			fmt.Fprintln(w, "calibration (cross-validated): confidence bin, extractions, mean confidence, mean best-match precision")
+			for lo := 0.0; lo < 1; lo += 0.2 {
+				var n int
+				var sc, sy float64
+				for i, e := range exs {
+					if cvConf[i] >= lo && (cvConf[i] < lo+0.2 || lo >= 0.8) {
+						n++
+						sc += cvConf[i]
+						sy += e.y
+					}
+				}
+				if n > 0 {
+					fmt.Fprintf(w, "  [%.1f, %.1f)  %5d  %.3f  %.3f\n", lo, lo+0.2, n, sc/float64(n), sy/float64(n))
+				}
+			}
+			if write == "" {
+				return nil
+			}
+			f, err := os.Create(write)
+			if err != nil {
+				return err
+			}
+			if err := relation.WriteWeights(f, "factgraph openie train-confidence", all); err != nil {
+				f.Close()
+				return err
+			}
+			return f.Close()
+		},
+	}
+	o.flags(c, "spaces")
+	c.Flags().StringVar(&gold, "gold", "", "CaRB gold tuples (sentence<TAB>relation<TAB>arg1<TAB>arg2…)")
+	c.Flags().StringVar(&write, "write", "", "write the model fitted on all sentences here as Go source")
+	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
+	c.Flags().Float64Var(&l2, "l2", 1, "L2 penalty on the weights")
 	return c
 }

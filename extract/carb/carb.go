@@ -152,6 +152,13 @@ type Result struct {
 	Gold, Predicted int
 }
 
+// Match scores a predicted tuple against a gold one with CaRB's
+// binary lenient tuple match and returns its precision and recall.
+func Match(ref, ex *Extraction) (precision, recall float64) {
+	m := match(ref, ex)
+	return m[0], m[1]
+}
+
 // match scores a predicted tuple against a gold one: CaRB's
 // binary_linient_tuple_match, returning (precision, recall).
 func match(ref, ex *Extraction) [2]float64 {
@@ -285,6 +292,10 @@ func group(es []Extraction) map[string][]*Extraction {
 	}
 	return out
 }
+
+// Group returns the extractions by CaRB's sentence key (NormalizeSentence
+// of the sentence text), with CaRB's rule for texts sharing a key.
+func Group(es []Extraction) map[string][]*Extraction { return group(es) }
 
 // Score computes the CaRB measure of pred against gold.
 func Score(gold, pred []Extraction) Result {

@@ -13,6 +13,9 @@ type Tuple struct {
 	Relation   string
 	Args       []string
 	Confidence float64
+	// Features are the confidence model's inputs (named by FeatureNames):
+	// Confidence is the model's output for them.
+	Features []float64
 }
 
 // OpenIE returns the open IE tuples of one parsed sentence: one per clause
@@ -25,11 +28,19 @@ func OpenIE(s *extract.Sentence) []Tuple {
 		return nil
 	}
 	var out []Tuple
-	for _, c := range t.clauses() {
-		out = append(out, t.tuples(&c)...)
+	clauses := t.clauses()
+	for _, c := range clauses {
+		out = append(out, t.tuples(&c, len(clauses))...)
 	}
-	out = append(out, t.nominalTuples()...)
-	return dedupe(out)
+	for _, x := range t.nominalTuples() {
+		x.Features[fSentClauses] = logLen(len(clauses))
+		out = append(out, x)
+	}
+	out = dedupe(out)
+	for i := range out {
+		out[i].Confidence = score(out[i].Features)
+	}
+	return out
 }
 
 func dedupe(ts []Tuple) []Tuple {
@@ -64,6 +75,81 @@ func (t *tree) subjectPhrase(s, v int) []int {
 	})
 }
 
+// openSubject is the subject phrase of head s for the clause with outer
+// verb v. A subject inherited from the noun a relative or participial
+// clause modifies is that noun's phrase without its own clauses; when the
+// noun is itself the predicate of a copula ("X is a footballer who
+// plays"), the copula's subject stands for it.
+func (t *tree) openSubject(s, v int) []int {
+	if !t.dominates(s, v) {
+		return t.subjectPhrase(s, v)
+	}
+	if t.child(s, "cop") >= 0 {
+		if ns := t.child(s, "nsubj"); ns >= 0 {
+			return t.subjectPhrase(ns, v)
+		}
+	}
+	return t.span(s, func(c int) bool {
+		if t.argSkip(c) || c == v || t.dominates(c, v) {
+			return true
+		}
+		switch base(t.rel[c]) {
+		case "nsubj", "csubj", "cop", "aux", "advcl", "ccomp", "xcomp", "mark", "expl", "obl", "obj", "advmod", "acl", "case":
+			return true
+		}
+		return false
+	})
+}
+
+// openRelation is the relation phrase of a clause for open IE: the
+// relation tokens with the adverbs written between the subject and the
+// verb ("have sharply improved") and, for a verb coordinated with an
+// earlier one and without auxiliaries of its own, the earlier verb's
+// auxiliaries ("have crossed … and returned" → "have returned").
+func (t *tree) openRelation(c *clause) []int {
+	out := t.relationTokens(c)
+	verbs := append(append([]int(nil), c.chain...), c.verb)
+	first := verbs[0]
+	hasAux := false
+	for _, k := range t.kids[first] {
+		if base(t.rel[k]) == "aux" || t.rel[k] == "cop" {
+			hasAux = true
+		}
+	}
+	if !hasAux && t.rel[first] == "conj" && c.implicit && t.head[first] >= 0 && t.toks[first].UPOS == "VERB" {
+		for _, k := range t.kids[t.head[first]] {
+			if base(t.rel[k]) == "aux" && t.lower(k) != "to" {
+				out = append(out, k)
+			}
+		}
+	}
+	lo := out[0]
+	for _, k := range out {
+		lo = min(lo, k)
+	}
+	for _, w := range verbs {
+		for _, k := range t.kids[w] {
+			if base(t.rel[k]) == "advmod" && t.toks[k].UPOS == "ADV" && k < w && (k > lo || k == w-1) && !negWords[t.lower(k)] && !whWords[t.lower(k)] && len(t.kids[k]) == 0 {
+				out = append(out, k)
+			}
+		}
+	}
+	sortInts(out)
+	return out
+}
+
+var whWords = map[string]bool{"when": true, "where": true, "how": true, "why": true, "whenever": true, "wherever": true, "then": true}
+
+// dominates reports whether a is an ancestor of b (or b itself).
+func (t *tree) dominates(a, b int) bool {
+	for j, steps := b, 0; j >= 0 && steps <= len(t.toks); j, steps = t.head[j], steps+1 {
+		if j == a {
+			return true
+		}
+	}
+	return false
+}
+
 // copulaPhrase is the predicate nominal of a copular clause without its
 // subject, copula, auxiliaries and clause-level modifiers.
 func (t *tree) copulaPhrase(v int) []int {
@@ -71,6 +157,8 @@ func (t *tree) copulaPhrase(v int) []int {
 		switch base(t.rel[c]) {
 		case "nsubj", "csubj", "cop", "aux", "punct", "conj", "cc", "advcl", "parataxis", "mark", "expl", "obl", "ccomp":
 			return true
+		case "acl":
+			return t.rel[c] == "acl:relcl"
 		case "advmod":
 			return negWords[t.lower(c)] || c < v
 		}
@@ -79,12 +167,12 @@ func (t *tree) copulaPhrase(v int) []int {
 }
 
 // tuples renders a clause as CaRB tuples.
-func (t *tree) tuples(c *clause) []Tuple {
+func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 	verbs := append(append([]int(nil), c.chain...), c.verb)
 	outer := verbs[0]
 	var subjects [][]int
 	for _, s := range c.subj {
-		subjects = append(subjects, t.subjectPhrase(s, outer))
+		subjects = append(subjects, t.openSubject(s, outer))
 	}
 	if len(subjects) == 0 && c.patient >= 0 {
 		subjects = append(subjects, t.subjectPhrase(c.patient, outer))
@@ -92,7 +180,7 @@ func (t *tree) tuples(c *clause) []Tuple {
 	if len(subjects) == 0 {
 		return nil
 	}
-	relToks := t.relationTokens(c)
+	relToks := t.openRelation(c)
 	rel := t.text(relToks)
 	var objs []argument
 	var rest []argument
@@ -105,19 +193,19 @@ func (t *tree) tuples(c *clause) []Tuple {
 		}
 		rest = append(rest, a)
 	}
-	var heads [][]string // per object: relation, arg2
 	type cand struct {
 		rel  string
 		arg2 []int
+		kind string // of arg2: obj, comp (copula) or the argument's kind
 		rest []argument
 	}
 	var cands []cand
 	switch {
 	case c.copula >= 0:
-		cands = append(cands, cand{rel: rel, arg2: t.copulaPhrase(c.verb), rest: rest})
+		cands = append(cands, cand{rel: rel, arg2: t.copulaPhrase(c.verb), kind: "comp", rest: rest})
 	case len(objs) > 0:
 		for _, o := range objs {
-			cands = append(cands, cand{rel: rel, arg2: o.toks, rest: rest})
+			cands = append(cands, cand{rel: rel, arg2: o.toks, kind: "obj", rest: rest})
 		}
 	default:
 		// No object: the first argument after the verb becomes arg2, its
@@ -149,21 +237,23 @@ func (t *tree) tuples(c *clause) []Tuple {
 			r += " " + a.prep
 		}
 		others := append(append([]argument(nil), rest[:first]...), rest[first+1:]...)
-		cands = append(cands, cand{rel: r, arg2: a.toks, rest: others})
+		cands = append(cands, cand{rel: r, arg2: a.toks, kind: a.kind, rest: others})
 	}
-	_ = heads
 	var out []Tuple
 	for _, s := range subjects {
 		for _, cd := range cands {
-			args := []string{t.text(s), t.text(cd.arg2)}
+			args := []string{t.otext(s), t.otext(cd.arg2)}
+			restLen := 0
 			for _, a := range cd.rest {
-				txt := t.text(a.toks)
+				restLen += len(a.toks)
+				txt := t.otext(a.toks)
 				if a.prep != "" {
 					txt = a.prep + " " + txt
 				}
 				args = append(args, txt)
 			}
-			out = append(out, Tuple{Relation: cd.rel, Args: args, Confidence: t.confidence(c, s, cd.arg2, len(cd.rest))})
+			x := t.clauseFeatures(c, s, cd.arg2, restLen, len(args), cd.rel, cd.kind, nclauses)
+			out = append(out, Tuple{Relation: cd.rel, Args: args, Features: x})
 		}
 	}
 	return out
@@ -207,9 +297,11 @@ func clamp(x float64) float64 {
 	return x
 }
 
-// nominalTuples finds "is" relations in noun phrases: appositions
-// ("Antonov, the ambassador" → Antonov is the ambassador) and titles before
-// names ("President Bush" → Bush is President).
+// nominalTuples finds relations inside noun phrases: appositions
+// ("Antonov, the ambassador" → Antonov is the ambassador; "Hoboken, New
+// Jersey" → Hoboken is in New Jersey), titles before names ("President
+// Bush" → Bush is President) and possessives ("Russia 's ambassador" →
+// Russia has ambassador; "his granddaughter" → he has granddaughter).
 func (t *tree) nominalTuples() []Tuple {
 	var out []Tuple
 	for i := range t.toks {
@@ -219,9 +311,16 @@ func (t *tree) nominalTuples() []Tuple {
 		}
 		switch {
 		case t.rel[i] == "appos":
+			if !isNoun(t.toks[h].UPOS) && t.toks[h].UPOS != "PRON" || !isNoun(t.toks[i].UPOS) && t.toks[i].UPOS != "NUM" {
+				continue
+			}
 			a := t.span(i, t.argSkip)
-			hs := t.span(h, func(c int) bool { return c == i || t.argSkip(c) || base(t.rel[c]) == "acl" })
-			out = append(out, Tuple{Relation: "is", Args: []string{t.text(hs), t.text(a)}, Confidence: 0.6})
+			hs := t.nounPhrase(h, i)
+			rel := "is"
+			if t.isPlaceApposition(h, i, a) {
+				rel = "is in"
+			}
+			out = append(out, Tuple{Relation: rel, Args: []string{t.otext(hs), t.otext(a)}, Confidence: 0.6, Features: t.nominalFeatures(fKindAppos, hs, a)})
 		case t.rel[i] == "compound" && t.toks[h].UPOS == "PROPN" && t.toks[i].UPOS == "NOUN" && i < h:
 			// A title word before a name.
 			name := []int{h}
@@ -238,8 +337,68 @@ func (t *tree) nominalTuples() []Tuple {
 				}
 			}
 			sortInts(title)
-			out = append(out, Tuple{Relation: "is", Args: []string{t.text(name), t.text(title)}, Confidence: 0.5})
+			out = append(out, Tuple{Relation: "is", Args: []string{t.text(name), t.text(title)}, Confidence: 0.5, Features: t.nominalFeatures(fKindTitle, name, title)})
+		case t.rel[i] == "nmod:poss" && isNoun(t.toks[h].UPOS):
+			owner := t.span(i, func(c int) bool { return t.argSkip(c) || base(t.rel[c]) == "case" })
+			text := t.otext(owner)
+			if nom, ok := nominative[t.lower(i)]; ok && len(owner) == 1 {
+				text = nom
+			}
+			owned := t.span(h, func(c int) bool {
+				if c == i || t.argSkip(c) {
+					return true
+				}
+				switch base(t.rel[c]) {
+				case "acl", "appos", "nsubj", "csubj", "cop", "aux", "advcl", "ccomp", "xcomp", "mark", "expl", "obl", "obj", "case", "det", "advmod", "nmod":
+					return true
+				}
+				return false
+			})
+			out = append(out, Tuple{Relation: "has", Args: []string{text, t.otext(owned)}, Confidence: 0.5, Features: t.nominalFeatures(fKindPossessive, owner, owned)})
 		}
 	}
 	return out
+}
+
+// nominative maps possessive determiners to the subject pronoun.
+var nominative = map[string]string{
+	"his": "he", "her": "she", "its": "it", "their": "they", "my": "I", "our": "we", "your": "you",
+}
+
+func isNoun(upos string) bool { return upos == "NOUN" || upos == "PROPN" }
+
+// nounPhrase is the noun phrase of head h without its clauses, its
+// preposition and the token exclude (an apposition).
+func (t *tree) nounPhrase(h, exclude int) []int {
+	return t.span(h, func(c int) bool {
+		if c == exclude || t.argSkip(c) {
+			return true
+		}
+		switch base(t.rel[c]) {
+		case "acl", "appos", "nsubj", "csubj", "cop", "aux", "advcl", "ccomp", "xcomp", "mark", "expl", "obl", "obj", "case", "advmod":
+			return true
+		}
+		return false
+	})
+}
+
+// isPlaceApposition reports a place name followed by the larger place
+// holding it ("in Hoboken , New Jersey"): both proper names, the
+// apposition short and without a determiner, the first introduced by a
+// locative preposition.
+func (t *tree) isPlaceApposition(h, i int, a []int) bool {
+	if t.toks[h].UPOS != "PROPN" || t.toks[i].UPOS != "PROPN" || len(a) > 4 {
+		return false
+	}
+	for _, k := range a {
+		if base(t.rel[k]) == "det" || !isNoun(t.toks[k].UPOS) && !isPunctTok(&t.toks[k]) {
+			return false
+		}
+	}
+	prep, _ := t.caseOf(h)
+	switch prep {
+	case "in", "at", "near", "from", "outside", "across", "to", "into", "of":
+		return true
+	}
+	return false
 }

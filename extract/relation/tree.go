@@ -183,3 +183,32 @@ func (t *tree) text(idx []int) string {
 	}
 	return b.String()
 }
+
+// withPunct adds to a phrase the punctuation inside it that is attached to
+// one of its tokens ("Coca - Cola", "Dearborn , Mich. ,"), as written.
+func (t *tree) withPunct(idx []int) []int {
+	if len(idx) < 2 {
+		return idx
+	}
+	in := make(map[int]bool, len(idx))
+	for _, i := range idx {
+		in[i] = true
+	}
+	lo, hi := idx[0], idx[len(idx)-1]
+	var out []int
+	for p := lo + 1; p < hi; p++ {
+		if !in[p] && isPunctTok(&t.toks[p]) && in[t.head[p]] {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return idx
+	}
+	out = append(out, idx...)
+	sortInts(out)
+	return out
+}
+
+// otext is the text of a phrase for open IE tuples: its tokens with
+// their inner punctuation.
+func (t *tree) otext(idx []int) string { return t.text(t.withPunct(idx)) }

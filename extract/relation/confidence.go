@@ -1,0 +1,237 @@
+package relation
+
+import (
+	"math"
+	"strings"
+)
+
+// The confidence of an extraction is a logistic regression over the
+// features below, learned on CaRB dev by `factgraph openie
+// train-confidence` (see confidence_weights.go, which that command
+// writes). The model predicts how well the extraction matches the gold
+// tuples a reader listed (CaRB's token-overlap precision of its best
+// match), so that ranking by confidence puts the reliable extractions
+// first.
+
+// Feature indices of the confidence model.
+const (
+	fBias = iota
+	// What produced the tuple.
+	fKindCopula     // a copular clause (X is Y)
+	fKindPrepArg2   // no object: the first prepositional argument is arg2
+	fKindClauseArg2 // the object is a clause (said that …)
+	fKindAppos      // an apposition
+	fKindTitle      // a title before a name
+	fKindPossessive // a possessive (X 's Y → X has Y)
+	// How the clause is attached.
+	fVerbRoot
+	fVerbConj
+	fVerbAdvcl
+	fVerbRelcl
+	fVerbAcl
+	fVerbCcomp
+	fVerbXcomp
+	fVerbParataxis
+	fVerbGerund     // a present participle (VBG)
+	fVerbBareVBN    // a past participle without auxiliary
+	fImplicitSubj   // subject inherited (coordination, control, relative clause)
+	fModifiedSubj   // subject is the noun a relative or participial clause modifies
+	fPassive        // passive voice
+	fAgentless      // passive without an agent, the patient as subject
+	fNegated        // negation
+	fModal          // a modal verb
+	fQuestionOrCond // question or conditional
+	fSpeech         // a speech or cognition verb
+	fChain          // a control chain (wanted to …)
+	// Arguments.
+	fArgs3        // three arguments
+	fArgs4        // four or more
+	fSubjLen      // log(1 + tokens) of arg1
+	fArg2Len      // log(1 + tokens) of arg2
+	fRestLen      // log(1 + tokens) of the arguments after arg2
+	fRelLen       // log(1 + tokens) of the relation
+	fSubjPronoun  // arg1 is a personal pronoun
+	fSubjRelative // arg1 is a relative pronoun (who, which, that)
+	fSubjDemonstr // arg1 is a demonstrative or expletive (this, that, it, there)
+	fArg2Pronoun  // arg2 is a pronoun
+	fSubjADP      // arg1 starts with a preposition or conjunction (a bad parse)
+	fArg2ADP      // arg2 starts with a preposition
+	fSubjGap      // arg1 is not contiguous
+	fArg2Gap      // arg2 is not contiguous
+	fArg2HasVerb  // arg2 holds a verb
+	fArg2Proper   // arg2's head is a proper noun
+	fSubjProper   // arg1's head is a proper noun
+	fArg2BeforeVerb
+	fSentLen     // log(1 + tokens) of the sentence
+	fSentClauses // log(1 + clauses) of the sentence
+	fSubjComma   // arg1 holds a comma
+	fArg2Comma   // arg2 holds a comma
+	nFeatures
+)
+
+// FeatureNames names the confidence model's features, in order.
+func FeatureNames() []string {
+	return []string{
+		"bias",
+		"kind=copula", "kind=prep-arg2", "kind=clause-arg2", "kind=apposition", "kind=title", "kind=possessive",
+		"verb=root", "verb=conj", "verb=advcl", "verb=relcl", "verb=acl", "verb=ccomp", "verb=xcomp", "verb=parataxis",
+		"verb=gerund", "verb=bare-participle", "subject=implicit", "subject=modified-noun", "passive", "agentless",
+		"negated", "modal", "question-or-conditional", "speech-verb", "control-chain",
+		"args=3", "args>=4", "log-len(arg1)", "log-len(arg2)", "log-len(rest)", "log-len(relation)",
+		"arg1=pronoun", "arg1=relative-pronoun", "arg1=demonstrative", "arg2=pronoun", "arg1-starts-ADP", "arg2-starts-ADP",
+		"arg1-gap", "arg2-gap", "arg2-has-verb", "arg2-proper", "arg1-proper", "arg2-before-verb",
+		"log-len(sentence)", "log-clauses(sentence)", "arg1-comma", "arg2-comma",
+	}
+}
+
+func logLen(n int) float64 { return math.Log1p(float64(n)) }
+
+// score turns features into a confidence with the shipped weights.
+func score(x []float64) float64 {
+	w := confidenceWeights()
+	return Probability(w[:], x)
+}
+
+// Probability is the logistic model's output for features x and weights w.
+func Probability(w, x []float64) float64 {
+	z := 0.0
+	for i, v := range x {
+		if i < len(w) {
+			z += w[i] * v
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// commonFeatures fills the features about the arguments' tokens.
+func (t *tree) commonFeatures(x []float64, subj, arg2 []int) {
+	x[fBias] = 1
+	x[fSubjLen] = logLen(len(subj))
+	x[fArg2Len] = logLen(len(arg2))
+	x[fSentLen] = logLen(len(t.toks))
+	if len(subj) > 0 {
+		h := t.headOf(subj)
+		x[fSubjPronoun] = b2f(t.toks[h].UPOS == "PRON" && !t.isRelPronoun(h) && !demonstratives[t.lower(h)])
+		x[fSubjRelative] = b2f(len(subj) == 1 && t.isRelPronoun(h) && t.lower(h) != "that")
+		x[fSubjDemonstr] = b2f(len(subj) == 1 && demonstratives[t.lower(h)])
+		x[fSubjADP] = b2f(t.toks[subj[0]].UPOS == "ADP" || t.toks[subj[0]].UPOS == "CCONJ" || t.toks[subj[0]].UPOS == "SCONJ")
+		x[fSubjGap] = b2f(subj[len(subj)-1]-subj[0]+1 > len(subj))
+		x[fSubjProper] = b2f(t.toks[h].UPOS == "PROPN")
+		x[fSubjComma] = b2f(t.hasComma(subj))
+	}
+	if len(arg2) > 0 {
+		h := t.headOf(arg2)
+		x[fArg2Pronoun] = b2f(t.toks[h].UPOS == "PRON")
+		x[fArg2ADP] = b2f(t.toks[arg2[0]].UPOS == "ADP")
+		x[fArg2Gap] = b2f(arg2[len(arg2)-1]-arg2[0]+1 > len(arg2))
+		x[fArg2Proper] = b2f(t.toks[h].UPOS == "PROPN")
+		x[fArg2Comma] = b2f(t.hasComma(arg2))
+		for _, k := range arg2 {
+			if t.toks[k].UPOS == "VERB" {
+				x[fArg2HasVerb] = 1
+				break
+			}
+		}
+	}
+}
+
+var demonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true, "it": true, "there": true}
+
+// headOf is the token of idx whose head lies outside idx.
+func (t *tree) headOf(idx []int) int {
+	in := make(map[int]bool, len(idx))
+	for _, i := range idx {
+		in[i] = true
+	}
+	for _, i := range idx {
+		if h := t.head[i]; h < 0 || !in[h] {
+			return i
+		}
+	}
+	return idx[0]
+}
+
+func (t *tree) hasComma(idx []int) bool {
+	for _, k := range idx {
+		if t.toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalFeatures are the features of a tuple read from a noun phrase.
+func (t *tree) nominalFeatures(kind int, a1, a2 []int) []float64 {
+	x := make([]float64, nFeatures)
+	t.commonFeatures(x, a1, a2)
+	x[kind] = 1
+	x[fRelLen] = logLen(1)
+	return x
+}
+
+// clauseFeatures are the features of a tuple read from clause c.
+func (t *tree) clauseFeatures(c *clause, subj, arg2 []int, rest int, nargs int, rel string, arg2Kind string, nclauses int) []float64 {
+	x := make([]float64, nFeatures)
+	t.commonFeatures(x, subj, arg2)
+	verbs := append(append([]int(nil), c.chain...), c.verb)
+	outer := verbs[0]
+	switch {
+	case c.copula >= 0:
+		x[fKindCopula] = 1
+	case arg2Kind == "ccomp":
+		x[fKindClauseArg2] = 1
+	case arg2Kind != "obj":
+		x[fKindPrepArg2] = 1
+	}
+	switch r := t.rel[outer]; {
+	case t.head[outer] < 0:
+		x[fVerbRoot] = 1
+	case base(r) == "conj":
+		x[fVerbConj] = 1
+	case base(r) == "advcl":
+		x[fVerbAdvcl] = 1
+	case r == "acl:relcl":
+		x[fVerbRelcl] = 1
+	case base(r) == "acl":
+		x[fVerbAcl] = 1
+	case base(r) == "ccomp":
+		x[fVerbCcomp] = 1
+	case base(r) == "xcomp":
+		x[fVerbXcomp] = 1
+	case base(r) == "parataxis":
+		x[fVerbParataxis] = 1
+	}
+	x[fVerbGerund] = b2f(t.toks[c.verb].XPOS == "VBG" && t.child(c.verb, "aux") < 0)
+	x[fVerbBareVBN] = b2f(t.toks[c.verb].XPOS == "VBN" && t.child(c.verb, "aux") < 0 && t.child(c.verb, "aux:pass") < 0)
+	x[fImplicitSubj] = b2f(c.implicit)
+	x[fModifiedSubj] = b2f(len(c.subj) > 0 && t.dominates(c.subj[0], outer) || c.patient >= 0 && len(c.subj) == 0)
+	x[fPassive] = b2f(c.passive)
+	agent := false
+	for _, a := range c.args {
+		if a.kind == "agent" {
+			agent = true
+		}
+	}
+	x[fAgentless] = b2f(c.passive && !agent)
+	x[fNegated] = b2f(c.neg)
+	x[fModal] = b2f(c.modal != "")
+	x[fQuestionOrCond] = b2f(c.question || c.cond)
+	x[fSpeech] = b2f(speechLemmas[t.lemma(c.verb)])
+	x[fChain] = b2f(len(c.chain) > 0)
+	x[fArgs3] = b2f(nargs == 3)
+	x[fArgs4] = b2f(nargs >= 4)
+	x[fRestLen] = logLen(rest)
+	x[fRelLen] = logLen(len(strings.Fields(rel)))
+	if len(arg2) > 0 {
+		x[fArg2BeforeVerb] = b2f(arg2[0] < c.verb)
+	}
+	x[fSentClauses] = logLen(nclauses)
+	return x
+}
