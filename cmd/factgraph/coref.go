@@ -60,6 +60,58 @@ column. Only chains of two or more mentions are written (OntoNotes scheme).`,
 	return c
 }
 
+func newTrainCorefCmd() *cobra.Command {
+	var data, out string
+	var opt coref.TrainOptions
+	var quiet bool
+	c := &cobra.Command{
+		Use:   "coref",
+		Short: "Train the coreference model on the OntoGUM train documents",
+		Long: `coref trains the mention-ranking model that links the mentions factgraph coref
+finds (an averaged perceptron over pair and anaphoricity features, see
+extract/coref) on the OntoGUM train documents of ../shared/data/gum-coref
+(doc_splits.tsv), and logs the dev CoNLL score after every epoch. Training is
+deterministic: the defaults rebuild the shipped extract/coref/model.gz.`,
+		Example: `  factgraph train coref`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if data == "" {
+				d, err := sharedData()
+				if err != nil {
+					return err
+				}
+				data = d
+			}
+			opt.DataDir = data
+			if !quiet {
+				opt.Log = cmd.ErrOrStderr()
+			}
+			m, err := coref.Train(cmd.Context(), opt)
+			if err != nil {
+				return err
+			}
+			f, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			if _, err := m.WriteTo(f); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d weights)\n", out, m.Len())
+			return nil
+		},
+	}
+	c.Flags().StringVar(&data, "data", "", "shared data folder (default ../shared/data)")
+	c.Flags().StringVar(&out, "out", "extract/coref/"+coref.ModelFile, "model file to write")
+	c.Flags().IntVar(&opt.Epochs, "epochs", 0, "epochs (default 3)")
+	c.Flags().BoolVar(&quiet, "quiet", false, "do not score dev after each epoch")
+	return c
+}
+
 func newEvalCorefCmd() *cobra.Command {
 	var gold, system string
 	c := &cobra.Command{

@@ -55,6 +55,7 @@ func newTrainCmd() *cobra.Command {
 	c.AddCommand(newTrainTokenizerCmd())
 	c.AddCommand(nlpTrainCommands()...)
 	c.AddCommand(nerTrainCommands()...)
+	c.AddCommand(newTrainCorefCmd())
 	return c
 }
 

@@ -1,9 +1,11 @@
 // Package coref reads and writes CoNLL-2012-style coreference files,
 // scores coreference with MUC, B³, CEAF-e and their mean (the CoNLL
-// score), and resolves coreference in tokenised text: it finds mentions
-// from the tokens (names, pronouns, definite noun phrases) and links them
-// with a deterministic sieve (exact and head match, speaker pronouns,
-// pronouns to the nearest agreeing antecedent).
+// score), and resolves coreference in tokenised text: it segments, tags
+// and parses the tokens and recognizes names with the shipped models, takes
+// every noun phrase and personal or demonstrative pronoun of the parse as a
+// candidate mention, and links each to its best-scoring earlier mention,
+// or to none, with a mention-ranking model (an averaged perceptron over
+// hashed pair and anaphoricity features) trained on OntoGUM by Train.
 package coref
 
 import (

@@ -1,0 +1,274 @@
+package coref
+
+import (
+	"strconv"
+	"strings"
+)
+
+// feats collects hashed feature keys (FNV-1a over the parts with
+// separators).
+type feats []uint32
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func (f *feats) add(parts ...string) {
+	h := uint32(fnvOffset)
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h ^= uint32(p[i])
+			h *= fnvPrime
+		}
+		h ^= 0x1f
+		h *= fnvPrime
+	}
+	*f = append(*f, h)
+}
+
+// pronounBase groups pronoun forms by referent ("him", "his" → "he").
+var pronounBase = map[string]string{
+	"i": "i", "me": "i", "my": "i", "mine": "i", "myself": "i",
+	"we": "we", "us": "we", "our": "we", "ours": "we", "ourselves": "we",
+	"you": "you", "your": "you", "yours": "you", "yourself": "you", "yourselves": "you", "ya": "you", "u": "you", "y'all": "you",
+	"he": "he", "him": "he", "his": "he", "himself": "he",
+	"she": "she", "her": "she", "hers": "she", "herself": "she",
+	"it": "it", "its": "it", "itself": "it",
+	"they": "they", "them": "they", "their": "they", "theirs": "they", "themselves": "they",
+	"this": "this", "that": "that", "these": "these", "those": "those",
+}
+
+// shape is a mention's coarse kind for conjunctions: the pronoun's base
+// form, or name / nominal with definiteness.
+func (m *mention) shape() string {
+	if m.kind == pronoun {
+		if b, ok := pronounBase[m.head]; ok {
+			return b
+		}
+		return "pro"
+	}
+	if m.kind == name {
+		return "name"
+	}
+	switch {
+	case m.first == "the":
+		return "def"
+	case m.first == "a" || m.first == "an":
+		return "indef"
+	case demonstratives[m.first]:
+		return "dem"
+	case pronounBase[m.first] != "" && m.Start != m.headTok:
+		return "poss"
+	}
+	return "bare"
+}
+
+func bucket(n int) string {
+	switch {
+	case n <= 4:
+		return strconv.Itoa(n)
+	case n <= 7:
+		return "5-7"
+	case n <= 15:
+		return "8-15"
+	case n <= 31:
+		return "16-31"
+	}
+	return "32+"
+}
+
+func agree(a, b byte) string {
+	switch {
+	case a == 0 || b == 0:
+		return "?"
+	case a == b:
+		return "y"
+	}
+	return "n"
+}
+
+func b2s(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// docContext is per-document state the features read: earlier mentions
+// indexed by head lemma and by key.
+type docContext struct {
+	di     *docInfo
+	ms     []*mention
+	conv   bool // many first- and second-person pronouns: a conversation or speech
+	byKey  map[string]int
+	byHead map[string]int
+}
+
+func newDocContext(di *docInfo, ms []*mention) *docContext {
+	dc := &docContext{di: di, ms: ms, byKey: map[string]int{}, byHead: map[string]int{}}
+	n12 := 0
+	for _, m := range ms {
+		if m.person > 0 {
+			n12++
+		}
+	}
+	dc.conv = len(ms) > 0 && float64(n12)/float64(len(ms)) > 0.08
+	return dc
+}
+
+// newFeats are the features of starting a new entity at mention j (its
+// anaphoricity, negated).
+func (dc *docContext) newFeats(j int, f *feats) {
+	m := dc.ms[j]
+	sh := m.shape()
+	kd := m.kind.String()
+	f.add("N", sh)
+	f.add("Nk", kd, b2s(dc.conv))
+	f.add("Ns", sh, b2s(dc.conv))
+	f.add("Nh", kd, m.lemma)
+	f.add("Nf", kd, m.first)
+	f.add("Nt", kd, m.typ)
+	f.add("Nd", sh, m.deprel)
+	f.add("Nl", kd, bucket(len(m.words)))
+	f.add("Nn", kd, b2s(m.nested))
+	f.add("Nq", sh, b2s(m.quoted))
+	f.add("Np", kd, b2s(m.plural))
+	f.add("Nc", kd, b2s(m.conjPart))
+	_, keySeen := dc.byKey[m.key]
+	_, headSeen := dc.byHead[m.lemma]
+	f.add("Nks", kd, b2s(keySeen), b2s(headSeen))
+	f.add("Nksh", sh, b2s(keySeen), b2s(headSeen))
+	f.add("Nsent", kd, bucket(m.sent))
+	if m.kind == pronoun {
+		f.add("Npro", m.head)
+		f.add("Nprod", m.head, m.deprel)
+	}
+}
+
+// pairFeats are the features of linking mention j to the earlier mention i.
+func (dc *docContext) pairFeats(i, j int, f *feats) {
+	a, m := dc.ms[i], dc.ms[j]
+	sa, sm := a.shape(), m.shape()
+	ka, km := a.kind.String(), m.kind.String()
+	pair := ka + ">" + km
+	spair := sa + ">" + sm
+	f.add("P", spair)
+	f.add("Pc", pair, b2s(dc.conv))
+	sd := m.sent - a.sent
+	md := j - i
+	f.add("Sd", sm, bucket(sd))
+	f.add("Sdk", pair, bucket(sd))
+	f.add("Md", km, bucket(md))
+	f.add("Mdk", pair, bucket(md))
+	exact := a.key == m.key
+	headMatch := a.lemma == m.lemma
+	f.add("Ex", pair, b2s(exact))
+	f.add("Hm", pair, b2s(headMatch), b2s(exact))
+	f.add("Hms", spair, b2s(headMatch), b2s(exact))
+	if m.kind != pronoun && a.kind != pronoun {
+		sub := contains(a.words, m.words) || contains(m.words, a.words)
+		f.add("Sub", pair, b2s(sub), b2s(headMatch))
+		f.add("Hc", pair, b2s(containsWord(a.words, m.head)), b2s(containsWord(m.words, a.head)))
+		if !exact {
+			f.add("HP", a.lemma, m.lemma)
+		}
+		if a.kind == name && m.kind == name {
+			f.add("Nlast", b2s(a.words[len(a.words)-1] == m.words[len(m.words)-1]), b2s(a.words[0] == m.words[0]))
+			f.add("Acr", b2s(isAcronym(m.words, a.words) || isAcronym(a.words, m.words)))
+		}
+		f.add("Ty", a.typ, m.typ)
+		f.add("Fw", a.first, m.first, b2s(headMatch))
+	}
+	f.add("Num", pair, agree(plural(a), plural(m)))
+	f.add("Gen", spair, agree(a.gender, m.gender))
+	f.add("Per", spair, b2s(a.person == m.person))
+	if m.kind == pronoun {
+		f.add("Pt", sm, a.typ, ka)
+		f.add("Pl", sm, a.lemma)
+		f.add("Pd", sm, a.deprel, bucket(sd))
+		f.add("Ppl", sm, ka, b2s(a.plural))
+		f.add("Pdd", sm, m.deprel, a.deprel)
+		if a.kind == pronoun {
+			f.add("PP", a.head, m.head)
+			f.add("PPd", sa, sm, bucket(sd))
+		}
+		f.add("Pq", sm, b2s(a.quoted), b2s(m.quoted))
+	} else {
+		f.add("Ad", km, a.deprel)
+		f.add("Md", km, m.deprel, b2s(headMatch))
+	}
+	nested := a.End >= m.Start
+	if nested {
+		f.add("Nest", pair, b2s(a.headTok == m.headTok))
+	}
+	if sd == 0 {
+		di := dc.di
+		sameVerb := di.toks[a.headTok].head == di.toks[m.headTok].head
+		f.add("Same", sm, b2s(sameVerb), a.deprel)
+		if m.kind == pronoun && a.headTok == di.toks[m.headTok].head {
+			f.add("Gov", sm) // "Byron ... his" inside the same phrase
+		}
+	}
+	f.add("Ty2", a.typ, sm)
+}
+
+func plural(m *mention) byte {
+	if m.kind == pronoun {
+		if _, ok := pronounInfo[m.head]; !ok && !demonstratives[m.head] {
+			return 0
+		}
+		if m.person == 2 {
+			return 0
+		}
+	}
+	if m.plural {
+		return 'p'
+	}
+	return 's'
+}
+
+func contains(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	for i := 0; i+len(short) <= len(long); i++ {
+		ok := true
+		for k := range short {
+			if long[i+k] != short[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym says whether short is one word made of the initials of long's
+// capitalised words ("UN" for "United Nations").
+func isAcronym(short, long []string) bool {
+	if len(short) != 1 || len(long) < 2 {
+		return false
+	}
+	var b strings.Builder
+	for _, w := range long {
+		if w == "the" || w == "of" || w == "and" || w == "for" {
+			continue
+		}
+		b.WriteByte(w[0])
+	}
+	s := strings.ReplaceAll(short[0], ".", "")
+	return len(s) > 1 && s == b.String()
+}

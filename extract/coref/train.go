@@ -1,0 +1,224 @@
+package coref
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+)
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	// DataDir is the shared data folder holding gum-coref/.
+	DataDir string
+	// Epochs over the training documents (default 3).
+	Epochs int
+	// Costs of the loss-augmented training: linking a mention that starts
+	// an entity (false anaphor), starting an entity at an anaphoric mention
+	// (false new) and linking to a wrong antecedent. Zero means the
+	// defaults.
+	FalseAnaphor, FalseNew, WrongLink float64
+	// Log, when not nil, receives progress and the dev score per epoch.
+	Log io.Writer
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Epochs == 0 {
+		o.Epochs = 3
+	}
+	if o.FalseAnaphor == 0 {
+		o.FalseAnaphor = 0.5
+	}
+	if o.FalseNew == 0 {
+		o.FalseNew = 1.5
+	}
+	if o.WrongLink == 0 {
+		o.WrongLink = 1
+	}
+}
+
+// example is a prepared training document: its mentions and, for each,
+// the gold chain it belongs to (-1 for none).
+type example struct {
+	doc  *Document
+	di   *docInfo
+	ms   []*mention
+	gold []int
+	key  Clusters
+}
+
+func (an *annotator) examples(ctx context.Context, docs []*Document) ([]*example, error) {
+	var out []*example
+	for _, d := range docs {
+		di, err := an.prepare(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		key, err := d.Clusters()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		ix := index(key)
+		ms := detectMentions(di)
+		gold := make([]int, len(ms))
+		for k, m := range ms {
+			if c, ok := ix[m.Mention]; ok {
+				gold[k] = c
+			} else {
+				gold[k] = -1
+			}
+		}
+		out = append(out, &example{doc: d, di: di, ms: ms, gold: gold, key: key})
+	}
+	return out, nil
+}
+
+// averaged is an averaged perceptron's weights.
+type averaged struct {
+	w, u map[uint32]float64
+	c    float64
+}
+
+func (a *averaged) score(f feats) float64 {
+	s := 0.0
+	for _, k := range f {
+		s += a.w[k]
+	}
+	return s
+}
+
+func (a *averaged) update(f feats, d float64) {
+	for _, k := range f {
+		a.w[k] += d
+		a.u[k] += a.c * d
+	}
+}
+
+func (a *averaged) model() *Model {
+	m := &Model{w: make(map[uint32]float32, len(a.w))}
+	for k, w := range a.w {
+		if v := w - a.u[k]/a.c; v > 1e-4 || v < -1e-4 {
+			m.w[k] = float32(v)
+		}
+	}
+	return m
+}
+
+// Train learns a mention-ranking model on the OntoGUM train documents
+// under opt.DataDir with a loss-augmented latent averaged perceptron: each
+// mention chooses among its candidate antecedents and a new entity; when
+// the choice (with costs added to wrong options) is not among the correct
+// ones, the weights move toward the best-scoring correct option. With Log
+// set, the dev documents are scored after each epoch.
+func Train(ctx context.Context, opt TrainOptions) (*Model, error) {
+	opt.defaults()
+	an, err := defaultAnnotator()
+	if err != nil {
+		return nil, err
+	}
+	trainDocs, err := ReadSplit(opt.DataDir, "train")
+	if err != nil {
+		return nil, err
+	}
+	train, err := an.examples(ctx, trainDocs)
+	if err != nil {
+		return nil, err
+	}
+	var dev []*example
+	if opt.Log != nil {
+		devDocs, err := ReadSplit(opt.DataDir, "dev")
+		if err != nil {
+			return nil, err
+		}
+		if dev, err = an.examples(ctx, devDocs); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(opt.Log, "train %d documents, dev %d\n", len(train), len(dev))
+	}
+	p := &averaged{w: map[uint32]float64{}, u: map[uint32]float64{}, c: 1}
+	rng := rand.New(rand.NewPCG(1, 2))
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, total := 0, 0
+		for _, k := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ex := train[k]
+			dc := newDocContext(ex.di, ex.ms)
+			rank(dc, p.score, func(j int, cands []int, fs []feats, _ int) int {
+				total++
+				g := ex.gold[j]
+				isGold := func(i int) bool { return g >= 0 && ex.gold[i] == g }
+				anaphoric := false
+				for _, i := range cands {
+					if isGold(i) {
+						anaphoric = true
+						break
+					}
+				}
+				// Loss-augmented prediction and best correct option.
+				pred, predS := -1, p.score(fs[0])
+				goldBest, goldS := -1, predS
+				if anaphoric {
+					predS += opt.FalseNew
+					goldS = -1e300
+				}
+				for c, i := range cands {
+					s := p.score(fs[c+1])
+					if isGold(i) {
+						if s > goldS {
+							goldBest, goldS = i, s
+						}
+					} else if anaphoric {
+						s += opt.WrongLink
+					} else {
+						s += opt.FalseAnaphor
+					}
+					if s > predS {
+						pred, predS = i, s
+					}
+				}
+				if pred != goldBest && !(pred >= 0 && isGold(pred)) {
+					errs++
+					p.update(fs[slot(cands, goldBest)], 1)
+					p.update(fs[slot(cands, pred)], -1)
+				}
+				p.c++
+				return goldBest
+			})
+		}
+		if opt.Log != nil {
+			s := evaluate(p.model(), dev)
+			fmt.Fprintf(opt.Log, "epoch %d: %d/%d mistakes; dev MUC %.2f B3 %.2f CEAF-e %.2f CoNLL %.2f\n",
+				ep, errs, total, 100*s.MUC.F1(), 100*s.B3.F1(), 100*s.CEAFe.F1(), 100*s.CoNLL())
+		}
+	}
+	return p.model(), nil
+}
+
+// slot is the index in the feature list of antecedent i (0 for new).
+func slot(cands []int, i int) int {
+	if i < 0 {
+		return 0
+	}
+	for k, c := range cands {
+		if c == i {
+			return k + 1
+		}
+	}
+	panic("coref: antecedent not among the candidates")
+}
+
+func evaluate(m *Model, exs []*example) Scores {
+	var s Scores
+	for _, ex := range exs {
+		ante := rank(newDocContext(ex.di, ex.ms), m.score, nil)
+		s.Add(ex.key, chains(ex.ms, ante))
+	}
+	return s
+}

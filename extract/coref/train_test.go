@@ -1,0 +1,39 @@
+package coref
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract/conllu"
+)
+
+// TestTrainDev trains on OntoGUM train and logs the dev score per epoch;
+// it is slow (about a minute), so it runs only with COREF_TRAIN set
+// (COREF_TRAIN=path also writes the model there).
+func TestTrainDev(t *testing.T) {
+	out := os.Getenv("COREF_TRAIN")
+	if out == "" {
+		t.Skip("set COREF_TRAIN to train (slow)")
+	}
+	devDocs(t)
+	m, err := Train(context.Background(), TrainOptions{DataDir: conllu.SharedDataDir(), Log: os.Stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Len() == 0 {
+		t.Fatal("empty model")
+	}
+	if out != "1" {
+		f, err := os.Create(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.WriteTo(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
