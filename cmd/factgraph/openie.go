@@ -384,8 +384,8 @@ func newTrainConfidenceCmd() *cobra.Command {
 		Use:   "train-confidence --gold GOLD.tsv [--write extract/relation/confidence_weights.go]",
 		Short: "Learn the extraction confidence (logistic regression) on CaRB gold, with cross-validated scores",
 		Long: `train-confidence runs the extractor on the gold's sentences, labels each
-extraction with the precision of its best CaRB match against the gold tuples
-of its sentence, and fits a logistic regression of that label on the
+extraction with the precision CaRB credits it against the gold tuples of its
+sentence (gold and extractions paired one to one, best match first), and fits a logistic regression of that label on the
 extraction's features (relation.FeatureNames).
 
 It reports the CaRB score with the confidences of --folds-fold
@@ -431,15 +431,14 @@ extract/relation/confidence_weights.go).`,
 			nsent := 0
 			err = o.sentences(cmd.Context(), strings.NewReader(b.String()), func(text string, s *extract.Sentence) error {
 				golds := byKey[carb.NormalizeSentence(text)]
-				for _, tp := range relation.OpenIE(s) {
-					e := carb.Extraction{Sentence: text, Confidence: tp.Confidence, Relation: tp.Relation, Args: tp.Args}
-					best := 0.0
-					for _, ge := range golds {
-						if p, _ := carb.Match(ge, &e); p > best {
-							best = p
-						}
-					}
-					exs = append(exs, example{sent: nsent, ex: e, x: tp.Features, y: best})
+				tps := relation.OpenIE(s)
+				es := make([]carb.Extraction, len(tps))
+				for i, tp := range tps {
+					es[i] = carb.Extraction{Sentence: text, Confidence: tp.Confidence, Relation: tp.Relation, Args: tp.Args}
+				}
+				ys := matchedPrecision(golds, es)
+				for i, tp := range tps {
+					exs = append(exs, example{sent: nsent, ex: es[i], x: tp.Features, y: ys[i]})
 				}
 				nsent++
 				return nil
@@ -493,7 +492,7 @@ extract/relation/confidence_weights.go).`,
 			}
 			report("in-sample (fitted on all)", func(i int) float64 { return relation.Probability(all, exs[i].x) })
 			// Calibration of the cross-validated confidences.
-			fmt.Fprintln(w, "calibration (cross-validated): confidence bin, extractions, mean confidence, mean best-match precision")
+			fmt.Fprintln(w, "calibration (cross-validated): confidence bin, extractions, mean confidence, mean precision credited by CaRB")
 			for lo := 0.0; lo < 1; lo += 0.2 {
 				var n int
 				var sc, sy float64
@@ -528,4 +527,37 @@ extract/relation/confidence_weights.go).`,
 	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
 	c.Flags().Float64Var(&l2, "l2", 1, "L2 penalty on the weights")
 	return c
+}
+
+// matchedPrecision labels each extraction of a sentence with the
+// precision CaRB credits it when all of them are scored: gold and
+// extractions paired one to one, best precision first; an extraction left
+// without a partner gets 0.
+func matchedPrecision(golds []*carb.Extraction, es []carb.Extraction) []float64 {
+	out := make([]float64, len(es))
+	usedG := make([]bool, len(golds))
+	usedE := make([]bool, len(es))
+	prec := make([][]float64, len(golds))
+	for i, g := range golds {
+		prec[i] = make([]float64, len(es))
+		for j := range es {
+			prec[i][j], _ = carb.Match(g, &es[j])
+		}
+	}
+	for range min(len(golds), len(es)) {
+		bi, bj, best := -1, -1, -1.0
+		for i := range golds {
+			if usedG[i] {
+				continue
+			}
+			for j := range es {
+				if !usedE[j] && prec[i][j] > best {
+					bi, bj, best = i, j, prec[i][j]
+				}
+			}
+		}
+		usedG[bi], usedE[bj] = true, true
+		out[bj] = best
+	}
+	return out
 }

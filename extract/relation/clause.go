@@ -117,6 +117,13 @@ func (t *tree) subjects(v int, depth int) (subj []int, implicit bool) {
 			s, _ := t.subjects(h, depth+1)
 			return s, true
 		}
+		// A verb coordinated with a verb's object ("tried to find jobs and
+		// worked as …", a common misattachment): the subject of the verb
+		// governing that object.
+		if g := t.head[h]; t.toks[v].UPOS == "VERB" && isNominal(t.toks[h].UPOS) && g >= 0 && base(t.rel[h]) == "obj" && t.toks[g].UPOS == "VERB" {
+			s, _ := t.subjects(g, depth+1)
+			return s, true
+		}
 	case "xcomp":
 		if o := t.child(h, "obj", "iobj"); o >= 0 && t.toks[v].UPOS == "VERB" {
 			return []int{o}, true

@@ -66,6 +66,32 @@ const (
 	fSentClauses // log(1 + clauses) of the sentence
 	fSubjComma   // arg1 holds a comma
 	fArg2Comma   // arg2 holds a comma
+	// Lengths in bins (the effect of length is not linear).
+	fArg2Len1   // arg2 is one token
+	fArg2Len7   // arg2 has 7 to 12 tokens
+	fArg2Len13  // arg2 has 13 or more
+	fSubjLen5   // arg1 has 5 to 8 tokens
+	fSubjLen9   // arg1 has 9 or more
+	fSent30     // the sentence has 30 to 44 tokens
+	fSent45     // the sentence has 45 or more
+	fRelIsBe    // the relation is a form of be alone
+	fRelHasPrep // the relation ends with a preposition
+	// Heads.
+	fSubjHeadNoun  // arg1's head is a common noun
+	fSubjHeadNum   // arg1's head is a number
+	fSubjHeadOther // arg1's head is not a noun, pronoun or number
+	fArg2HeadAdj   // arg2's head is an adjective
+	fArg2HeadNum   // arg2's head is a number
+	fArg2HeadOther // arg2's head is not a noun, pronoun, adjective, number or verb
+	fVerbPast      // the verb is in the past tense (VBD)
+	fVerbPresent   // the verb is in the present tense (VBZ, VBP)
+	fVerbBase      // the verb is a base form (VB)
+	fSplitSubj     // arg1 is one of coordinated subjects
+	fSplitObj      // arg2 is one of coordinated objects
+	fPrepOf        // arg2 is introduced by "of"
+	fPrepIn        // … "in", "at" or "on"
+	fPrepTo        // … "to", "into" or "for"
+	fPrepOther     // … another preposition
 	nFeatures
 )
 
@@ -81,6 +107,11 @@ func FeatureNames() []string {
 		"arg1=pronoun", "arg1=relative-pronoun", "arg1=demonstrative", "arg2=pronoun", "arg1-starts-ADP", "arg2-starts-ADP",
 		"arg1-gap", "arg2-gap", "arg2-has-verb", "arg2-proper", "arg1-proper", "arg2-before-verb",
 		"log-len(sentence)", "log-clauses(sentence)", "arg1-comma", "arg2-comma",
+		"len(arg2)=1", "len(arg2)=7-12", "len(arg2)>=13", "len(arg1)=5-8", "len(arg1)>=9", "len(sentence)=30-44", "len(sentence)>=45",
+		"relation=be", "relation-ends-with-preposition",
+		"arg1-head=noun", "arg1-head=number", "arg1-head=other", "arg2-head=adjective", "arg2-head=number", "arg2-head=other",
+		"verb=past", "verb=present", "verb=base", "arg1=split-conjunct", "arg2=split-conjunct",
+		"prep=of", "prep=in/at/on", "prep=to/into/for", "prep=other",
 	}
 }
 
@@ -112,7 +143,16 @@ func b2f(b bool) float64 {
 
 // commonFeatures fills the features about the arguments' tokens.
 func (t *tree) commonFeatures(x []float64, subj, arg2 []int) {
+	subj, arg2 = t.withPunct(subj), t.withPunct(arg2)
 	x[fBias] = 1
+	n1, n2, ns := len(subj), len(arg2), len(t.toks)
+	x[fArg2Len1] = b2f(n2 == 1)
+	x[fArg2Len7] = b2f(n2 >= 7 && n2 < 13)
+	x[fArg2Len13] = b2f(n2 >= 13)
+	x[fSubjLen5] = b2f(n1 >= 5 && n1 < 9)
+	x[fSubjLen9] = b2f(n1 >= 9)
+	x[fSent30] = b2f(ns >= 30 && ns < 45)
+	x[fSent45] = b2f(ns >= 45)
 	x[fSubjLen] = logLen(len(subj))
 	x[fArg2Len] = logLen(len(arg2))
 	x[fSentLen] = logLen(len(t.toks))
@@ -125,6 +165,15 @@ func (t *tree) commonFeatures(x []float64, subj, arg2 []int) {
 		x[fSubjGap] = b2f(subj[len(subj)-1]-subj[0]+1 > len(subj))
 		x[fSubjProper] = b2f(t.toks[h].UPOS == "PROPN")
 		x[fSubjComma] = b2f(t.hasComma(subj))
+		switch t.toks[h].UPOS {
+		case "NOUN":
+			x[fSubjHeadNoun] = 1
+		case "NUM":
+			x[fSubjHeadNum] = 1
+		case "PROPN", "PRON":
+		default:
+			x[fSubjHeadOther] = 1
+		}
 	}
 	if len(arg2) > 0 {
 		h := t.headOf(arg2)
@@ -133,6 +182,15 @@ func (t *tree) commonFeatures(x []float64, subj, arg2 []int) {
 		x[fArg2Gap] = b2f(arg2[len(arg2)-1]-arg2[0]+1 > len(arg2))
 		x[fArg2Proper] = b2f(t.toks[h].UPOS == "PROPN")
 		x[fArg2Comma] = b2f(t.hasComma(arg2))
+		switch t.toks[h].UPOS {
+		case "ADJ":
+			x[fArg2HeadAdj] = 1
+		case "NUM":
+			x[fArg2HeadNum] = 1
+		case "NOUN", "PROPN", "PRON", "VERB":
+		default:
+			x[fArg2HeadOther] = 1
+		}
 		for _, k := range arg2 {
 			if t.toks[k].UPOS == "VERB" {
 				x[fArg2HasVerb] = 1
@@ -228,10 +286,50 @@ func (t *tree) clauseFeatures(c *clause, subj, arg2 []int, rest int, nargs int, 
 	x[fArgs3] = b2f(nargs == 3)
 	x[fArgs4] = b2f(nargs >= 4)
 	x[fRestLen] = logLen(rest)
-	x[fRelLen] = logLen(len(strings.Fields(rel)))
+	words := strings.Fields(rel)
+	x[fRelLen] = logLen(len(words))
+	if len(words) > 0 {
+		last := words[len(words)-1]
+		x[fRelIsBe] = b2f(len(words) == 1 && formsOfBe[last])
+		x[fRelHasPrep] = b2f(preps[last] != 0)
+		switch preps[last] {
+		case 1:
+			x[fPrepOf] = 1
+		case 2:
+			x[fPrepIn] = 1
+		case 3:
+			x[fPrepTo] = 1
+		case 4:
+			x[fPrepOther] = 1
+		}
+	}
+	switch t.toks[c.verb].XPOS {
+	case "VBD":
+		x[fVerbPast] = 1
+	case "VBZ", "VBP":
+		x[fVerbPresent] = 1
+	case "VB":
+		x[fVerbBase] = 1
+	}
+	x[fSplitSubj] = b2f(len(c.subj) > 1)
+	if len(arg2) > 0 {
+		h := t.headOf(arg2)
+		x[fSplitObj] = b2f(base(t.rel[h]) == "conj" || t.child(h, "conj") >= 0)
+	}
 	if len(arg2) > 0 {
 		x[fArg2BeforeVerb] = b2f(arg2[0] < c.verb)
 	}
 	x[fSentClauses] = logLen(nclauses)
 	return x
+}
+
+var formsOfBe = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true, "'s": true, "'re": true}
+
+// preps classes the prepositions ending a relation: 1 of, 2 in/at/on,
+// 3 to/into/for, 4 others.
+var preps = map[string]int{
+	"of": 1, "in": 2, "at": 2, "on": 2, "to": 3, "into": 3, "for": 3,
+	"with": 4, "by": 4, "from": 4, "as": 4, "about": 4, "over": 4, "under": 4, "after": 4, "before": 4,
+	"during": 4, "since": 4, "until": 4, "through": 4, "against": 4, "between": 4, "among": 4, "across": 4,
+	"within": 4, "without": 4, "towards": 4, "toward": 4, "near": 4, "behind": 4, "beyond": 4, "upon": 4, "onto": 4,
 }

@@ -45,13 +45,13 @@ func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
 		if c.question || c.cond {
 			continue // not asserted
 		}
-		out = append(out, d.clauseFacts(si, t, c, speakerOf)...)
+		out = append(out, d.clauseFacts(si, t, c, speakerOf, len(clauses))...)
 	}
-	return out
+	return append(out, d.nominalFacts(si, t)...)
 }
 
 // clauseFacts renders one clause as facts, splitting coordination.
-func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.Arg) []extract.Fact {
+func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.Arg, nclauses int) []extract.Fact {
 	verbs := append(append([]int(nil), c.chain...), c.verb)
 	outer := verbs[0]
 	lemma := t.lemma(c.verb)
@@ -110,7 +110,33 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 		for ai, a := range c.args {
 			if a.kind == "obj" {
 				for _, h := range t.conjuncts(a.head) {
-					objects = append(objects, d.entityArg(si, t, h, -1))
+					o := d.entityArg(si, t, h, -1)
+					if o.Type == "" {
+						// "imposed sanctions on Russia": the named thing of a
+						// preposition on the object noun is a qualifier.
+						var named []int
+						for _, k := range t.kids[h] {
+							if base(t.rel[k]) != "nmod" || t.rel[k] == "nmod:poss" {
+								continue
+							}
+							prep, pi := t.caseOf(k)
+							if prep == "" || prep == "of" || d.entityArg(si, t, k, -1).Type == "" {
+								continue
+							}
+							named = append(named, k)
+							nq, nv := d.qualifier(si, t, c, argument{head: k, kind: "obl", prep: prep, toks: t.phrase(k, pi)})
+							if nq != "" && nv != "" {
+								if old, ok := quals[nq]; ok {
+									nv = old + "; " + nv
+								}
+								quals[nq] = nv
+							}
+						}
+						if len(named) > 0 {
+							o = d.spanArg(t, t.coreNP(h, named...))
+						}
+					}
+					objects = append(objects, o)
 				}
 				used = ai
 				break
@@ -174,7 +200,20 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 	if attributed == "" {
 		attributed = d.quoteSpeaker(t, c.verb)
 	}
-	conf := t.confidence(c, nil, nil, len(c.args))
+	// The confidence model of the open IE tuples, on the clause's heads.
+	var subjToks, objToks []int
+	if len(c.subj) > 0 {
+		subjToks = t.coreNP(c.subj[0], outer)
+	}
+	kind := "obj"
+	if used >= 0 {
+		objToks, kind = c.args[used].toks, c.args[used].kind
+	}
+	nargs := 2 + len(c.args)
+	if used >= 0 {
+		nargs--
+	}
+	conf := score(t.clauseFeatures(c, subjToks, objToks, 0, nargs, pred, kind, nclauses))
 	var out []extract.Fact
 	for _, s := range subjects {
 		for _, o := range objects {
@@ -345,10 +384,12 @@ func stripDeterminers(t *tree, toks []int) []int {
 
 // coreNP is the noun phrase of head h without clauses, appositions and
 // coordination: what names the thing.
-func (t *tree) coreNP(h, exclude int) []int {
+func (t *tree) coreNP(h int, exclude ...int) []int {
 	toks := t.span(h, func(c int) bool {
-		if c == exclude {
-			return true
+		for _, x := range exclude {
+			if c == x {
+				return true
+			}
 		}
 		switch base(t.rel[c]) {
 		case "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "ccomp", "dep", "cop", "nsubj", "aux", "csubj", "obl", "xcomp", "obj", "advmod":

@@ -228,6 +228,22 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 		if first < 0 && len(rest) > 0 {
 			first = 0
 		}
+		if first < 0 && len(c.chain) > 0 {
+			// "returned to work": the last verb of the chain, with its
+			// "to", is the second argument.
+			var r, a2 []int
+			for _, k := range relToks {
+				if k < c.verb && !(base(t.rel[k]) == "mark" && t.head[k] == c.verb) {
+					r = append(r, k)
+				} else {
+					a2 = append(a2, k)
+				}
+			}
+			if len(r) > 0 {
+				cands = append(cands, cand{rel: t.text(r), arg2: a2, kind: "xcomp"})
+			}
+			break
+		}
 		if first < 0 {
 			return nil
 		}
@@ -257,44 +273,6 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 		}
 	}
 	return out
-}
-
-// confidence scores a tuple from simple features of the clause; see the
-// package documentation for how it was calibrated.
-func (t *tree) confidence(c *clause, subj, arg2 []int, extra int) float64 {
-	conf := 0.9
-	if c.implicit {
-		conf -= 0.15
-	}
-	if len(subj) > 8 {
-		conf -= 0.1
-	}
-	if len(arg2) > 12 {
-		conf -= 0.1
-	}
-	if extra > 1 {
-		conf -= 0.05 * float64(extra-1)
-	}
-	if c.copula >= 0 {
-		conf -= 0.05
-	}
-	if len(t.toks) > 40 {
-		conf -= 0.1
-	}
-	if c.question || c.cond {
-		conf -= 0.2
-	}
-	return clamp(conf)
-}
-
-func clamp(x float64) float64 {
-	if x < 0.05 {
-		return 0.05
-	}
-	if x > 0.99 {
-		return 0.99
-	}
-	return x
 }
 
 // nominalTuples finds relations inside noun phrases: appositions

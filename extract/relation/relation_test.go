@@ -286,8 +286,11 @@ ambassador NOUN NN ambassador 2 obj
 Anatoly PROPN NNP Anatoly 4 appos
 Antonov PROPN NNP Antonov 6 flat
 . PUNCT . . 2 punct`,
-			ms:   []mention{{"Russia", "GPE", ""}, {"Anatoly Antonov", "PERSON", ""}},
-			want: []string{"Russia –recall/diplomatic-recall→ Anatoly Antonov"},
+			ms: []mention{{"Russia", "GPE", ""}, {"Anatoly Antonov", "PERSON", ""}},
+			want: []string{
+				"Russia –recall/diplomatic-recall→ Anatoly Antonov",
+				"Anatoly Antonov –ambassador of/role→ Russia [title=ambassador]",
+			},
 		},
 	}
 	for _, c := range cases {

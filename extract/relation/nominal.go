@@ -1,0 +1,117 @@
+package relation
+
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/extract"
+)
+
+// nominalFacts reads role facts from appositions that pair a name with a
+// common noun of something or someone: "its ambassador to Washington,
+// Anatoly Antonov" → Antonov –ambassador of→ Russia (the possessive
+// resolved to the clause's subject) with to=Washington; "Antonov, the
+// ambassador of Russia" → the same. The noun's other prepositional
+// modifiers become qualifiers named by their preposition.
+func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
+	var out []extract.Fact
+	for i := range t.toks {
+		h := t.head[i]
+		if h < 0 || t.rel[i] != "appos" {
+			continue
+		}
+		name, role := h, i
+		if t.toks[h].UPOS == "NOUN" && t.toks[i].UPOS == "PROPN" {
+			name, role = i, h
+		} else if t.toks[i].UPOS != "NOUN" || t.toks[h].UPOS != "PROPN" {
+			continue
+		}
+		subj := d.entityArg(si, t, name, -1)
+		if subj.Type != "PERSON" && subj.Type != "ORG" {
+			continue
+		}
+		var obj extract.Arg
+		quals := map[string]string{}
+		for _, k := range t.kids[role] {
+			switch {
+			case t.rel[k] == "nmod:poss":
+				obj = d.possessor(si, t, k, role)
+			case base(t.rel[k]) == "nmod":
+				prep, pi := t.caseOf(k)
+				if prep == "" {
+					continue
+				}
+				a := d.entityArg(si, t, k, -1)
+				if a.Type == "" {
+					a = d.spanArg(t, t.phrase(k, pi))
+				}
+				if prep == "of" && obj.Text == "" {
+					obj = a
+					continue
+				}
+				quals[prep] = a.Text
+			}
+		}
+		if obj.Text == "" || !hasLetter(obj.Text) {
+			continue
+		}
+		title := t.roleTitle(role)
+		quals["title"] = title
+		x := t.nominalFeatures(fKindAppos, []int{name}, []int{role})
+		out = append(out, extract.Fact{
+			Sentence:   si,
+			Subject:    subj,
+			Predicate:  strings.ToLower(title) + " of",
+			Relation:   "role",
+			Object:     obj,
+			Qualifiers: quals,
+			Attributed: d.quoteSpeaker(t, role),
+			Confidence: score(x),
+			Extractor:  Name,
+		})
+	}
+	return out
+}
+
+// roleTitle is the role noun with the modifiers written before it
+// ("foreign minister"), without determiners and possessives.
+func (t *tree) roleTitle(role int) string {
+	idx := []int{role}
+	for _, k := range t.kids[role] {
+		if k < role && (base(t.rel[k]) == "amod" || base(t.rel[k]) == "compound") {
+			idx = append(idx, t.span(k, nil)...)
+		}
+	}
+	sortInts(idx)
+	return t.text(idx)
+}
+
+// possessor is the entity a possessive k of noun role stands for. A
+// possessive pronoun ("its", "their") refers to the subject of the clause
+// holding the noun when that subject names an organisation or place, else
+// to the last one named before it; "his" and "her" to the last person.
+func (d *docView) possessor(si int, t *tree, k, role int) extract.Arg {
+	switch t.lower(k) {
+	case "its", "their":
+		for v := t.head[role]; v >= 0; v = t.head[v] {
+			if s := t.child(v, "nsubj"); s >= 0 && s != role {
+				if a := d.entityArg(si, t, s, -1); a.Type == "ORG" || a.Type == "GPE" || a.Type == "NORP" {
+					return a
+				}
+				break
+			}
+		}
+		for j := len(d.mentions) - 1; j >= 0; j-- {
+			m := d.mentions[j]
+			if m.End <= t.toks[k].Start && (m.Type == "ORG" || m.Type == "GPE") {
+				return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+			}
+		}
+		return extract.Arg{}
+	case "his", "her":
+		if m := d.personBefore(t.toks[k].Start); m != nil {
+			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+		}
+		return extract.Arg{}
+	}
+	return d.entityArg(si, t, k, -1)
+}

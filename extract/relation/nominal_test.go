@@ -1,0 +1,279 @@
+package relation
+
+import (
+	"go/parser"
+	"go/token"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestNominalFacts(t *testing.T) {
+	cases := []struct {
+		name, text, rows string
+		ms               []mention
+		want             []string
+	}{
+		{
+			name: "possessive apposition with a preposition on the noun",
+			text: "Norway recalled its envoy to Oslo, Kari Lund, on Friday.",
+			rows: `Norway PROPN NNP Norway 2 nsubj
+recalled VERB VBD recall 0 root
+its PRON PRP$ its 4 nmod:poss
+envoy NOUN NN envoy 2 obj
+to ADP IN to 6 case
+Oslo PROPN NNP Oslo 4 nmod
+, PUNCT , , 8 punct
+Kari PROPN NNP Kari 4 appos
+Lund PROPN NNP Lund 8 flat
+, PUNCT , , 8 punct
+on ADP IN on 12 case
+Friday PROPN NNP Friday 2 obl
+. PUNCT . . 2 punct`,
+			ms: []mention{{"Norway", "GPE", ""}, {"Oslo", "GPE", ""}, {"Kari Lund", "PERSON", ""}, {"Friday", "DATE", "2024-05-03"}},
+			want: []string{
+				"Norway –recall/diplomatic-recall→ Kari Lund [time=2024-05-03]",
+				"Kari Lund –envoy of/role→ Norway [title=envoy, to=Oslo]",
+			},
+		},
+		{
+			name: "X, the Y of Z",
+			text: "Lena Berg, the mayor of Tromso, opened the bridge.",
+			rows: `Lena PROPN NNP Lena 9 nsubj
+Berg PROPN NNP Berg 1 flat
+, PUNCT , , 5 punct
+the DET DT the 5 det
+mayor NOUN NN mayor 1 appos
+of ADP IN of 7 case
+Tromso PROPN NNP Tromso 5 nmod
+, PUNCT , , 5 punct
+opened VERB VBD open 0 root
+the DET DT the 11 det
+bridge NOUN NN bridge 9 obj
+. PUNCT . . 9 punct`,
+			ms: []mention{{"Lena Berg", "PERSON", ""}, {"Tromso", "GPE", ""}},
+			want: []string{
+				"Lena Berg –open/action→ the bridge",
+				"Lena Berg –mayor of/role→ Tromso [title=mayor]",
+			},
+		},
+		{
+			name: "an apposition without a possessor is no role",
+			text: "Ola Dahl, a farmer, sold the horse.",
+			rows: `Ola PROPN NNP Ola 6 nsubj
+Dahl PROPN NNP Dahl 1 flat
+, PUNCT , , 5 punct
+a DET DT a 5 det
+farmer NOUN NN farmer 1 appos
+sold VERB VBD sell 0 root
+the DET DT the 8 det
+horse NOUN NN horse 6 obj
+. PUNCT . . 6 punct`,
+			ms:   []mention{{"Ola Dahl", "PERSON", ""}},
+			want: []string{"Ola Dahl –sell/action→ the horse"},
+		},
+		{
+			name: "a named thing after a preposition on the object is a qualifier",
+			text: "Canada did not impose sanctions on Chile.",
+			rows: `Canada PROPN NNP Canada 4 nsubj
+did AUX VBD do 4 aux
+not PART RB not 4 advmod
+impose VERB VB impose 0 root
+sanctions NOUN NNS sanction 4 obj
+on ADP IN on 7 case
+Chile PROPN NNP Chile 5 nmod
+. PUNCT . . 4 punct`,
+			ms:   []mention{{"Canada", "GPE", ""}, {"Chile", "GPE", ""}},
+			want: []string{"Canada –impose/sanction→ sanctions [topic=Chile] NEG"},
+		},
+		{
+			name: "a preposition on an unnamed noun stays in the object",
+			text: "Tove wrote a report on the floods.",
+			rows: `Tove PROPN NNP Tove 2 nsubj
+wrote VERB VBD write 0 root
+a DET DT a 4 det
+report NOUN NN report 2 obj
+on ADP IN on 7 case
+the DET DT the 7 det
+floods NOUN NNS flood 4 nmod
+. PUNCT . . 2 punct`,
+			ms:   []mention{{"Tove", "PERSON", ""}},
+			want: []string{"Tove –write/statement→ a report on the floods"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractAll(t, parsed(t, c.text, c.rows, c.ms...))
+			want := append([]string(nil), c.want...)
+			sort.Strings(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s\n got:\n  %s\nwant:\n  %s", c.text, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+		})
+	}
+}
+
+// openTuples renders the open IE tuples of a hand-parsed sentence as
+// "relation | arg1 | arg2 …", sorted.
+func openTuples(t *testing.T, text, rows string) ([]string, []Tuple) {
+	t.Helper()
+	a := parsed(t, text, rows)
+	ts := OpenIE(&a.Sentences[0])
+	var out []string
+	for _, x := range ts {
+		out = append(out, x.Relation+" | "+strings.Join(x.Args, " | "))
+		if x.Confidence <= 0 || x.Confidence >= 1 || math.IsNaN(x.Confidence) {
+			t.Errorf("confidence %v of %q out of (0, 1)", x.Confidence, out[len(out)-1])
+		}
+		if len(x.Features) != len(FeatureNames()) {
+			t.Errorf("%d features, %d names", len(x.Features), len(FeatureNames()))
+		}
+	}
+	sort.Strings(out)
+	return out, ts
+}
+
+func TestOpenIENominal(t *testing.T) {
+	cases := []struct {
+		name, text, rows string
+		want             []string
+	}{
+		{
+			name: "possessive pronoun as the owner, place apposition",
+			text: "Ana sold her farm in Bergen , Norway .",
+			rows: `Ana PROPN NNP Ana 2 nsubj
+sold VERB VBD sell 0 root
+her PRON PRP$ her 4 nmod:poss
+farm NOUN NN farm 2 obj
+in ADP IN in 6 case
+Bergen PROPN NNP Bergen 2 obl
+, PUNCT , , 8 punct
+Norway PROPN NNP Norway 6 appos
+. PUNCT . . 2 punct`,
+			want: []string{
+				"has | she | farm",
+				"is in | Bergen | Norway",
+				"sold | Ana | her farm | in Bergen , Norway",
+			},
+		},
+		{
+			name: "inner punctuation kept, adverb in the relation, auxiliary shared by coordinated verbs",
+			text: "The Coca - Cola crews have quickly painted the hall and left .",
+			rows: `The DET DT the 5 det
+Coca PROPN NNP Coca 5 compound
+- PUNCT HYPH - 4 punct
+Cola PROPN NNP Cola 2 flat
+crews NOUN NNS crew 8 nsubj
+have AUX VBP have 8 aux
+quickly ADV RB quickly 8 advmod
+painted VERB VBN paint 0 root
+the DET DT the 10 det
+hall NOUN NN hall 8 obj
+and CCONJ CC and 12 cc
+left VERB VBN leave 8 conj
+. PUNCT . . 8 punct`,
+			want: []string{"have quickly painted | The Coca - Cola crews | the hall"},
+		},
+		{
+			name: "a control chain without arguments ends in its last verb",
+			text: "The miners returned to work .",
+			rows: `The DET DT the 2 det
+miners NOUN NNS miner 3 nsubj
+returned VERB VBD return 0 root
+to PART TO to 5 mark
+work VERB VB work 3 xcomp
+. PUNCT . . 3 punct`,
+			want: []string{"returned | The miners | to work"},
+		},
+		{
+			name: "a relative clause on a copula's noun takes the copula's subject",
+			text: "Nils is a player who plays for Molde .",
+			rows: `Nils PROPN NNP Nils 4 nsubj
+is AUX VBZ be 4 cop
+a DET DT a 4 det
+player NOUN NN player 0 root
+who PRON WP who 6 nsubj
+plays VERB VBZ play 4 acl:relcl
+for ADP IN for 8 case
+Molde PROPN NNP Molde 6 obl
+. PUNCT . . 4 punct`,
+			want: []string{"is | Nils | a player", "plays for | Nils | Molde"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := openTuples(t, c.text, c.rows)
+			want := append([]string(nil), c.want...)
+			sort.Strings(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s\n got:\n  %s\nwant:\n  %s", c.text, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestConfidenceRanksBadParsesLower checks the shipped model's direction
+// on two extractions from the same sentence: a main clause with a named
+// subject above a possessive.
+func TestConfidenceRanksBadParsesLower(t *testing.T) {
+	_, ts := openTuples(t, "Ana sold her farm in Bergen , Norway .", `Ana PROPN NNP Ana 2 nsubj
+sold VERB VBD sell 0 root
+her PRON PRP$ her 4 nmod:poss
+farm NOUN NN farm 2 obj
+in ADP IN in 6 case
+Bergen PROPN NNP Bergen 2 obl
+, PUNCT , , 8 punct
+Norway PROPN NNP Norway 6 appos
+. PUNCT . . 2 punct`)
+	conf := map[string]float64{}
+	for _, x := range ts {
+		conf[x.Relation] = x.Confidence
+	}
+	if conf["sold"] <= conf["has"] {
+		t.Errorf("clause %.3f not above possessive %.3f", conf["sold"], conf["has"])
+	}
+}
+
+func TestFitLogistic(t *testing.T) {
+	// y = 1 when the feature is on, 0.2 when it is off: the fit recovers
+	// both rates.
+	var x [][]float64
+	var y []float64
+	for i := 0; i < 200; i++ {
+		on := float64(i % 2)
+		x = append(x, []float64{1, on})
+		y = append(y, 0.2+0.7*on)
+	}
+	w, err := FitLogistic(x, y, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := Probability(w, []float64{1, 0}); math.Abs(p-0.2) > 1e-3 {
+		t.Errorf("p(off) = %.4f, want 0.2", p)
+	}
+	if p := Probability(w, []float64{1, 1}); math.Abs(p-0.9) > 1e-3 {
+		t.Errorf("p(on) = %.4f, want 0.9", p)
+	}
+	if _, err := FitLogistic(nil, nil, 1); err == nil {
+		t.Error("no error without examples")
+	}
+}
+
+func TestWriteWeights(t *testing.T) {
+	var b strings.Builder
+	w := make([]float64, len(FeatureNames()))
+	w[0] = 0.5
+	if err := WriteWeights(&b, "factgraph openie train-confidence", w); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), "w.go", b.String(), 0); err != nil {
+		t.Errorf("written weights do not parse: %v\n%s", err, b.String())
+	}
+	if err := WriteWeights(&b, "x", w[:3]); err == nil {
+		t.Error("no error for a short weight vector")
+	}
+	if len(FeatureNames()) != nFeatures {
+		t.Errorf("%d feature names for %d features", len(FeatureNames()), nFeatures)
+	}
+}
