@@ -92,6 +92,7 @@ const (
 	fPrepIn        // … "in", "at" or "on"
 	fPrepTo        // … "to", "into" or "for"
 	fPrepOther     // … another preposition
+	fKindAdjective // an adjective on a noun (a gaping loophole → is gaping)
 	nFeatures
 )
 
@@ -111,7 +112,7 @@ func FeatureNames() []string {
 		"relation=be", "relation-ends-with-preposition",
 		"arg1-head=noun", "arg1-head=number", "arg1-head=other", "arg2-head=adjective", "arg2-head=number", "arg2-head=other",
 		"verb=past", "verb=present", "verb=base", "arg1=split-conjunct", "arg2=split-conjunct",
-		"prep=of", "prep=in/at/on", "prep=to/into/for", "prep=other",
+		"prep=of", "prep=in/at/on", "prep=to/into/for", "prep=other", "kind=adjective",
 	}
 }
 

@@ -176,6 +176,24 @@ left VERB VBN leave 8 conj
 			want: []string{"have quickly painted | The Coca - Cola crews | the hall"},
 		},
 		{
+			name: "an adjective on a noun, vague adjectives left out",
+			text: "Tove found a gaping loophole and other flaws .",
+			rows: `Tove PROPN NNP Tove 2 nsubj
+found VERB VBD find 0 root
+a DET DT a 5 det
+gaping ADJ JJ gaping 5 amod
+loophole NOUN NN loophole 2 obj
+and CCONJ CC and 8 cc
+other ADJ JJ other 8 amod
+flaws NOUN NNS flaw 5 conj
+. PUNCT . . 2 punct`,
+			want: []string{
+				"found | Tove | a gaping loophole",
+				"found | Tove | other flaws",
+				"is | a loophole | gaping",
+			},
+		},
+		{
 			name: "a control chain without arguments ends in its last verb",
 			text: "The miners returned to work .",
 			rows: `The DET DT the 2 det

@@ -316,6 +316,20 @@ func (t *tree) nominalTuples() []Tuple {
 			}
 			sortInts(title)
 			out = append(out, Tuple{Relation: "is", Args: []string{t.text(name), t.text(title)}, Confidence: 0.5, Features: t.nominalFeatures(fKindTitle, name, title)})
+		case base(t.rel[i]) == "amod" && t.toks[i].UPOS == "ADJ" && t.toks[h].UPOS == "NOUN" && i < h && !vagueAdjectives[t.lower(i)]:
+			// "a gaping loophole" → a loophole is gaping.
+			np := t.span(h, func(c int) bool {
+				if c == i || t.argSkip(c) {
+					return true
+				}
+				switch base(t.rel[c]) {
+				case "acl", "appos", "nsubj", "csubj", "cop", "aux", "advcl", "ccomp", "xcomp", "mark", "expl", "obl", "obj", "case", "advmod", "nmod", "amod":
+					return true
+				}
+				return false
+			})
+			adj := t.span(i, t.argSkip)
+			out = append(out, Tuple{Relation: "is", Args: []string{t.otext(np), t.otext(adj)}, Features: t.nominalFeatures(fKindAdjective, np, adj)})
 		case t.rel[i] == "nmod:poss" && isNoun(t.toks[h].UPOS):
 			owner := t.span(i, func(c int) bool { return t.argSkip(c) || base(t.rel[c]) == "case" })
 			text := t.otext(owner)
@@ -379,4 +393,11 @@ func (t *tree) isPlaceApposition(h, i int, a []int) bool {
 		return true
 	}
 	return false
+}
+
+// vagueAdjectives say nothing about the noun on their own.
+var vagueAdjectives = map[string]bool{
+	"other": true, "such": true, "many": true, "own": true, "more": true, "most": true, "same": true, "several": true,
+	"few": true, "first": true, "last": true, "next": true, "new": true, "former": true, "certain": true, "various": true,
+	"much": true, "less": true, "further": true, "previous": true, "following": true, "second": true, "third": true,
 }
