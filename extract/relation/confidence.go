@@ -205,12 +205,8 @@ var demonstratives = map[string]bool{"this": true, "that": true, "these": true, 
 
 // headOf is the token of idx whose head lies outside idx.
 func (t *tree) headOf(idx []int) int {
-	in := make(map[int]bool, len(idx))
 	for _, i := range idx {
-		in[i] = true
-	}
-	for _, i := range idx {
-		if h := t.head[i]; h < 0 || !in[h] {
+		if h := t.head[i]; h < 0 || !inSorted(idx, h) {
 			return i
 		}
 	}

@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract"
@@ -190,14 +191,10 @@ func (t *tree) withPunct(idx []int) []int {
 	if len(idx) < 2 {
 		return idx
 	}
-	in := make(map[int]bool, len(idx))
-	for _, i := range idx {
-		in[i] = true
-	}
 	lo, hi := idx[0], idx[len(idx)-1]
 	var out []int
 	for p := lo + 1; p < hi; p++ {
-		if !in[p] && isPunctTok(&t.toks[p]) && in[t.head[p]] {
+		if isPunctTok(&t.toks[p]) && !inSorted(idx, p) && inSorted(idx, t.head[p]) {
 			out = append(out, p)
 		}
 	}
@@ -212,3 +209,9 @@ func (t *tree) withPunct(idx []int) []int {
 // otext is the text of a phrase for open IE tuples: its tokens with
 // their inner punctuation.
 func (t *tree) otext(idx []int) string { return t.text(t.withPunct(idx)) }
+
+// inSorted reports whether the sorted idx holds i.
+func inSorted(idx []int, i int) bool {
+	k := sort.SearchInts(idx, i)
+	return k < len(idx) && idx[k] == i
+}
