@@ -56,6 +56,7 @@ func newTrainCmd() *cobra.Command {
 	c.AddCommand(nlpTrainCommands()...)
 	c.AddCommand(nerTrainCommands()...)
 	c.AddCommand(newTrainCorefCmd())
+	c.AddCommand(newTrainConfidenceCmd())
 	return c
 }
 

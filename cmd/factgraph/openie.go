@@ -166,7 +166,6 @@ tokenized); --split tokenizer runs factgraph's tokenizer instead.`,
 		},
 	}
 	o.flags(c, "spaces")
-	c.AddCommand(newTrainConfidenceCmd())
 	return c
 }
 
@@ -381,9 +380,9 @@ func newTrainConfidenceCmd() *cobra.Command {
 		l2          float64
 	)
 	c := &cobra.Command{
-		Use:   "train-confidence --gold GOLD.tsv [--write extract/relation/confidence_weights.go]",
+		Use:   "confidence --gold GOLD.tsv [--write extract/relation/confidence_weights.go]",
 		Short: "Learn the extraction confidence (logistic regression) on CaRB gold, with cross-validated scores",
-		Long: `train-confidence runs the extractor on the gold's sentences, labels each
+		Long: `confidence runs the extractor on the gold's sentences, labels each
 extraction with the precision CaRB credits it against the gold tuples of its
 sentence (gold and extractions paired one to one, best match first), and fits a logistic regression of that label on the
 extraction's features (relation.FeatureNames).
@@ -394,7 +393,7 @@ by a model fitted on the others: the honest number), the in-sample score of
 the model fitted on all sentences, and a calibration table. --write writes
 the all-sentence model as Go source (the shipped file is
 extract/relation/confidence_weights.go).`,
-		Example: `  factgraph openie train-confidence --gold ../shared/data/carb/gold-dev.tsv --write extract/relation/confidence_weights.go`,
+		Example: `  factgraph train confidence --gold ../shared/data/carb/gold-dev.tsv --write extract/relation/confidence_weights.go`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if gold == "" {
@@ -514,7 +513,7 @@ extract/relation/confidence_weights.go).`,
 			if err != nil {
 				return err
 			}
-			if err := relation.WriteWeights(f, "factgraph openie train-confidence", all); err != nil {
+			if err := relation.WriteWeights(f, "factgraph train confidence", all); err != nil {
 				f.Close()
 				return err
 			}

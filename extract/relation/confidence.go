@@ -6,8 +6,8 @@ import (
 )
 
 // The confidence of an extraction is a logistic regression over the
-// features below, learned on CaRB dev by `factgraph openie
-// train-confidence` (see confidence_weights.go, which that command
+// features below, learned on CaRB dev by `factgraph train
+// confidence` (see confidence_weights.go, which that command
 // writes). The model predicts how well the extraction matches the gold
 // tuples a reader listed (CaRB's token-overlap precision of its best
 // match), so that ranking by confidence puts the reliable extractions

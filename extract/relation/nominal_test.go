@@ -282,7 +282,7 @@ func TestWriteWeights(t *testing.T) {
 	var b strings.Builder
 	w := make([]float64, len(FeatureNames()))
 	w[0] = 0.5
-	if err := WriteWeights(&b, "factgraph openie train-confidence", w); err != nil {
+	if err := WriteWeights(&b, "factgraph train confidence", w); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := parser.ParseFile(token.NewFileSet(), "w.go", b.String(), 0); err != nil {
