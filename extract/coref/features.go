@@ -103,10 +103,104 @@ type docContext struct {
 	conv   bool // many first- and second-person pronouns: a conversation or speech
 	byKey  map[string]int
 	byHead map[string]int
+	// The entities built so far: each mention's entity and their
+	// attributes.
+	ent  []int
+	ents []*entity
+}
+
+// entity is what the mentions linked so far say about an entity.
+type entity struct {
+	size           int
+	gender         [4]int // unknown, m, f, n
+	sing, plural   int
+	names, pros    int
+	keys           map[string]bool
+	person1, pers2 bool
+}
+
+func genderSlot(g byte) int {
+	switch g {
+	case 'm':
+		return 1
+	case 'f':
+		return 2
+	case 'n':
+		return 3
+	}
+	return 0
+}
+
+// join records mention j as part of the entity of antecedent a (-1: a new
+// entity).
+func (dc *docContext) join(j, a int) {
+	m := dc.ms[j]
+	var e *entity
+	if a < 0 {
+		e = &entity{keys: map[string]bool{}}
+		dc.ent[j] = len(dc.ents)
+		dc.ents = append(dc.ents, e)
+	} else {
+		dc.ent[j] = dc.ent[a]
+		e = dc.ents[dc.ent[j]]
+	}
+	e.size++
+	e.gender[genderSlot(m.gender)]++
+	switch plural(m) {
+	case 's':
+		e.sing++
+	case 'p':
+		e.plural++
+	}
+	switch m.kind {
+	case name:
+		e.names++
+	case pronoun:
+		e.pros++
+	}
+	if m.kind != pronoun {
+		e.keys[m.key] = true
+	}
+	if m.person == 1 {
+		e.person1 = true
+	}
+	if m.person == 2 {
+		e.pers2 = true
+	}
+}
+
+// entityFeats describe linking mention j to the entity of mention i.
+func (dc *docContext) entityFeats(i, j int, f *feats) {
+	e := dc.ents[dc.ent[i]]
+	m := dc.ms[j]
+	sm := m.shape()
+	g := genderSlot(m.gender)
+	if g != 0 {
+		other := 0
+		for k := 1; k < 4; k++ {
+			if k != g {
+				other += e.gender[k]
+			}
+		}
+		f.add("Eg", sm, b2s(e.gender[g] > 0), b2s(other > 0))
+	}
+	switch plural(m) {
+	case 's':
+		f.add("En", sm, b2s(e.sing > 0), b2s(e.plural > 0))
+	case 'p':
+		f.add("En", sm, b2s(e.plural > 0), b2s(e.sing > 0))
+	}
+	if m.kind != pronoun {
+		f.add("Ek", m.kind.String(), b2s(e.keys[m.key]), b2s(e.names > 0))
+	}
+	f.add("Es", sm, bucket(e.size), b2s(e.names > 0), b2s(e.pros > 0))
+	if m.person > 0 {
+		f.add("Ep", sm, b2s(e.person1), b2s(e.pers2))
+	}
 }
 
 func newDocContext(di *docInfo, ms []*mention) *docContext {
-	dc := &docContext{di: di, ms: ms, byKey: map[string]int{}, byHead: map[string]int{}}
+	dc := &docContext{di: di, ms: ms, byKey: map[string]int{}, byHead: map[string]int{}, ent: make([]int, len(ms))}
 	n12 := 0
 	for _, m := range ms {
 		if m.person > 0 {
@@ -211,6 +305,18 @@ func (dc *docContext) pairFeats(i, j int, f *feats) {
 		}
 	}
 	f.add("Ty2", a.typ, sm)
+}
+
+// around are the words before and after a mention.
+func (dc *docContext) around(m *mention) (prev, next string) {
+	prev, next = "<s>", "</s>"
+	if m.Start > 0 && !dc.di.toks[m.Start].sentFirstTok {
+		prev = dc.di.toks[m.Start-1].lower
+	}
+	if m.End+1 < len(dc.di.toks) && !dc.di.toks[m.End+1].sentFirstTok {
+		next = dc.di.toks[m.End+1].lower
+	}
+	return prev, next
 }
 
 func plural(m *mention) byte {

@@ -115,14 +115,19 @@ func subtreeSpan(di *docInfo, h int, skip map[string]bool) (int, int) {
 		}
 		walk(c)
 	}
-	// Trim edges.
-	for lo < hi && trimEdge(di, lo, h) {
-		lo++
+	// Trim edges, and brackets left unbalanced.
+	for {
+		switch {
+		case lo < hi && trimEdge(di, lo, h):
+			lo++
+		case hi > lo && trimEdge(di, hi, h):
+			hi--
+		case hi > lo && isClose(di.toks[hi].text) && !hasOpen(di, lo, hi):
+			hi--
+		default:
+			return lo, hi
+		}
 	}
-	for hi > lo && trimEdge(di, hi, h) {
-		hi--
-	}
-	return lo, hi
 }
 
 func trimEdge(di *docInfo, i, h int) bool {
@@ -130,7 +135,19 @@ func trimEdge(di *docInfo, i, h int) bool {
 		return false
 	}
 	t := di.toks[i]
-	return t.upos == "PUNCT" && !(t.text == ")" || t.text == "]") || t.upos == "CCONJ" || t.deprel == "mark" || t.deprel == "case" && t.xpos != "POS" && i < h
+	return t.upos == "PUNCT" && !isClose(t.text) || t.upos == "CCONJ" || t.deprel == "mark" || t.deprel == "case" && t.xpos != "POS" && i < h
+}
+
+func isClose(t string) bool { return t == ")" || t == "]" }
+
+// hasOpen says whether the span [lo, hi) opens a bracket.
+func hasOpen(di *docInfo, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if t := di.toks[i].text; t == "(" || t == "[" {
+			return true
+		}
+	}
+	return false
 }
 
 func baseRel(r string) string {

@@ -90,6 +90,7 @@ func rank(dc *docContext, score scorer, decide func(j int, cands []int, fs []fea
 		for k, i := range cands {
 			fs[k+1] = fs[k+1][:0]
 			dc.pairFeats(i, j, &fs[k+1])
+			dc.entityFeats(i, j, &fs[k+1])
 			if s := score(fs[k+1]); s > bestScore {
 				best, bestScore = i, s
 			}
@@ -98,6 +99,7 @@ func rank(dc *docContext, score scorer, decide func(j int, cands []int, fs []fea
 			best = decide(j, cands, fs, best)
 		}
 		ante[j] = best
+		dc.join(j, best)
 		if m.kind != pronoun {
 			dc.byKey[m.key] = j
 			dc.byHead[m.lemma] = j

@@ -27,13 +27,13 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 3
 	}
 	if o.FalseAnaphor == 0 {
-		o.FalseAnaphor = 0.5
+		o.FalseAnaphor = 1
 	}
 	if o.FalseNew == 0 {
-		o.FalseNew = 1.5
+		o.FalseNew = 6
 	}
 	if o.WrongLink == 0 {
-		o.WrongLink = 1
+		o.WrongLink = 2
 	}
 }
 
@@ -58,19 +58,55 @@ func (an *annotator) examples(ctx context.Context, docs []*Document) ([]*example
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Name, err)
 		}
-		ix := index(key)
 		ms := detectMentions(di)
-		gold := make([]int, len(ms))
-		for k, m := range ms {
-			if c, ok := ix[m.Mention]; ok {
-				gold[k] = c
-			} else {
-				gold[k] = -1
-			}
-		}
-		out = append(out, &example{doc: d, di: di, ms: ms, gold: gold, key: key})
+		out = append(out, &example{doc: d, di: di, ms: ms, gold: goldChains(di, ms, key), key: key})
 	}
 	return out, nil
+}
+
+// goldChains gives each detected mention the gold chain of the gold
+// mention with the same span or, failing that, the same syntactic head
+// (-1 for none), so that span errors of the parser do not teach the model
+// that repeated names start new entities.
+func goldChains(di *docInfo, ms []*mention, key Clusters) []int {
+	ix := index(key)
+	exact := map[Mention]bool{}
+	for _, m := range ms {
+		if _, ok := ix[m.Mention]; ok {
+			exact[m.Mention] = true
+		}
+	}
+	byHead := map[int]int{}
+	for gm, c := range ix {
+		if exact[gm] {
+			continue
+		}
+		if h := spanHead(di, gm); h >= 0 {
+			byHead[h] = c
+		}
+	}
+	gold := make([]int, len(ms))
+	for k, m := range ms {
+		gold[k] = -1
+		if c, ok := ix[m.Mention]; ok {
+			gold[k] = c
+		} else if c, ok := byHead[m.headTok]; ok {
+			gold[k] = c
+			delete(byHead, m.headTok)
+		}
+	}
+	return gold
+}
+
+// spanHead is the first token of the span whose syntactic head lies
+// outside it, -1 if none.
+func spanHead(di *docInfo, m Mention) int {
+	for i := m.Start; i <= m.End && i < len(di.toks); i++ {
+		if h := di.toks[i].head; (h < m.Start || h > m.End) && di.toks[i].upos != "PUNCT" {
+			return i
+		}
+	}
+	return -1
 }
 
 // averaged is an averaged perceptron's weights.

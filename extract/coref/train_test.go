@@ -2,6 +2,7 @@ package coref
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 
@@ -17,7 +18,9 @@ func TestTrainDev(t *testing.T) {
 		t.Skip("set COREF_TRAIN to train (slow)")
 	}
 	devDocs(t)
-	m, err := Train(context.Background(), TrainOptions{DataDir: conllu.SharedDataDir(), Log: os.Stderr})
+	opt := TrainOptions{DataDir: conllu.SharedDataDir(), Log: os.Stderr}
+	fmt.Sscan(os.Getenv("COREF_COSTS"), &opt.FalseAnaphor, &opt.FalseNew, &opt.WrongLink, &opt.Epochs)
+	m, err := Train(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
