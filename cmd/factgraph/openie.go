@@ -374,18 +374,21 @@ func writeCarbErrors(path string, gold, pred []carb.Extraction) error {
 // newTrainConfidenceCmd learns the open IE confidence model on CaRB gold.
 func newTrainConfidenceCmd() *cobra.Command {
 	var (
-		o           openIEOptions
-		gold, write string
-		folds       int
-		l2          float64
+		o            openIEOptions
+		gold, write  string
+		sentences    string
+		folds        int
+		l2           float64
+		recallWeight float64
 	)
 	c := &cobra.Command{
 		Use:   "confidence --gold GOLD.tsv [--write extract/relation/confidence_weights.go]",
 		Short: "Learn the extraction confidence (logistic regression) on CaRB gold, with cross-validated scores",
 		Long: `confidence runs the extractor on the gold's sentences, labels each
 extraction with the precision CaRB credits it against the gold tuples of its
-sentence (gold and extractions paired one to one, best match first), and fits a logistic regression of that label on the
-extraction's features (relation.FeatureNames).
+sentence (gold and extractions paired one to one, best match first), mixed
+with the recall of that pairing by --recall-weight, and fits a logistic
+regression of that label on the extraction's features (relation.FeatureNames).
 
 It reports the CaRB score with the confidences of --folds-fold
 cross-validation (sentences split into folds by position; each fold scored
@@ -428,14 +431,23 @@ extract/relation/confidence_weights.go).`,
 			}
 			var exs []example
 			nsent := 0
-			err = o.sentences(cmd.Context(), strings.NewReader(b.String()), func(text string, s *extract.Sentence) error {
+			var in io.Reader = strings.NewReader(b.String())
+			if sentences != "" {
+				f, err := os.Open(sentences)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				in = f
+			}
+			err = o.sentences(cmd.Context(), in, func(text string, s *extract.Sentence) error {
 				golds := byKey[carb.NormalizeSentence(text)]
 				tps := relation.OpenIE(s)
 				es := make([]carb.Extraction, len(tps))
 				for i, tp := range tps {
 					es[i] = carb.Extraction{Sentence: text, Confidence: tp.Confidence, Relation: tp.Relation, Args: tp.Args}
 				}
-				ys := matchedPrecision(golds, es)
+				ys := matchedPrecision(golds, es, recallWeight)
 				for i, tp := range tps {
 					exs = append(exs, example{sent: nsent, ex: es[i], x: tp.Features, y: ys[i]})
 				}
@@ -523,16 +535,19 @@ extract/relation/confidence_weights.go).`,
 	o.flags(c, "spaces")
 	c.Flags().StringVar(&gold, "gold", "", "CaRB gold tuples (sentence<TAB>relation<TAB>arg1<TAB>arg2…)")
 	c.Flags().StringVar(&write, "write", "", "write the model fitted on all sentences here as Go source")
+	c.Flags().StringVar(&sentences, "sentences", "", "sentences to run on, one per line, or parsed CoNLL-U with --input conllu (default: the gold's sentences)")
 	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
 	c.Flags().Float64Var(&l2, "l2", 1, "L2 penalty on the weights")
+	c.Flags().Float64Var(&recallWeight, "recall-weight", 0.3, "weight of the CaRB recall of an extraction's gold partner in its training label (the rest is its precision)")
 	return c
 }
 
 // matchedPrecision labels each extraction of a sentence with the
 // precision CaRB credits it when all of them are scored: gold and
-// extractions paired one to one, best precision first; an extraction left
+// extractions paired one to one, best label first; the label mixes the
+// pair's precision with its recall by recallWeight. An extraction left
 // without a partner gets 0.
-func matchedPrecision(golds []*carb.Extraction, es []carb.Extraction) []float64 {
+func matchedPrecision(golds []*carb.Extraction, es []carb.Extraction, recallWeight float64) []float64 {
 	out := make([]float64, len(es))
 	usedG := make([]bool, len(golds))
 	usedE := make([]bool, len(es))
@@ -540,7 +555,8 @@ func matchedPrecision(golds []*carb.Extraction, es []carb.Extraction) []float64 
 	for i, g := range golds {
 		prec[i] = make([]float64, len(es))
 		for j := range es {
-			prec[i][j], _ = carb.Match(g, &es[j])
+			p, r := carb.Match(g, &es[j])
+			prec[i][j] = labelOf(p, r, recallWeight)
 		}
 	}
 	for range min(len(golds), len(es)) {
@@ -560,3 +576,7 @@ func matchedPrecision(golds []*carb.Extraction, es []carb.Extraction) []float64 
 	}
 	return out
 }
+
+// labelOf is the training label of an extraction paired with a gold
+// tuple: its CaRB precision, mixed with its recall by weight w.
+func labelOf(p, r, w float64) float64 { return (1-w)*p + w*r }

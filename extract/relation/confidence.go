@@ -93,6 +93,18 @@ const (
 	fPrepTo        // … "to", "into" or "for"
 	fPrepOther     // … another preposition
 	fKindAdjective // an adjective on a noun (a gaping loophole → is gaping)
+	fKindNounPrep  // a prepositional modifier of a noun (the hall in Glasgow → is in)
+	// The tuple among the sentence's others.
+	fNested      // its arguments' words all lie inside one argument of a clause tuple
+	fSameRelSubj // another tuple has the same relation and arg1
+	fSentTuples  // log(1 + tuples) of the sentence
+	fCoverage    // share of the sentence's words in the tuple
+	fDepth       // log(1 + clause depth) of the verb
+	// Nominal tuples (interactions with the kind).
+	fNomArg1Proper
+	fNomArg2Proper
+	fNomArg2Len1
+	fNomArg1Len1
 	nFeatures
 )
 
@@ -113,6 +125,9 @@ func FeatureNames() []string {
 		"arg1-head=noun", "arg1-head=number", "arg1-head=other", "arg2-head=adjective", "arg2-head=number", "arg2-head=other",
 		"verb=past", "verb=present", "verb=base", "arg1=split-conjunct", "arg2=split-conjunct",
 		"prep=of", "prep=in/at/on", "prep=to/into/for", "prep=other", "kind=adjective",
+		"kind=noun-preposition",
+		"nested", "same-relation-and-arg1", "log-tuples(sentence)", "coverage", "log-depth(verb)",
+		"nominal×arg1-proper", "nominal×arg2-proper", "nominal×len(arg2)=1", "nominal×len(arg1)=1",
 	}
 }
 
@@ -228,6 +243,10 @@ func (t *tree) nominalFeatures(kind int, a1, a2 []int) []float64 {
 	t.commonFeatures(x, a1, a2)
 	x[kind] = 1
 	x[fRelLen] = logLen(1)
+	x[fNomArg1Proper] = x[fSubjProper]
+	x[fNomArg2Proper] = x[fArg2Proper]
+	x[fNomArg2Len1] = x[fArg2Len1]
+	x[fNomArg1Len1] = b2f(len(a1) == 1)
 	return x
 }
 
@@ -283,23 +302,7 @@ func (t *tree) clauseFeatures(c *clause, subj, arg2 []int, rest int, nargs int, 
 	x[fArgs3] = b2f(nargs == 3)
 	x[fArgs4] = b2f(nargs >= 4)
 	x[fRestLen] = logLen(rest)
-	words := strings.Fields(rel)
-	x[fRelLen] = logLen(len(words))
-	if len(words) > 0 {
-		last := words[len(words)-1]
-		x[fRelIsBe] = b2f(len(words) == 1 && formsOfBe[last])
-		x[fRelHasPrep] = b2f(preps[last] != 0)
-		switch preps[last] {
-		case 1:
-			x[fPrepOf] = 1
-		case 2:
-			x[fPrepIn] = 1
-		case 3:
-			x[fPrepTo] = 1
-		case 4:
-			x[fPrepOther] = 1
-		}
-	}
+	relationFeatures(x, rel)
 	switch t.toks[c.verb].XPOS {
 	case "VBD":
 		x[fVerbPast] = 1
@@ -317,7 +320,96 @@ func (t *tree) clauseFeatures(c *clause, subj, arg2 []int, rest int, nargs int, 
 		x[fArg2BeforeVerb] = b2f(arg2[0] < c.verb)
 	}
 	x[fSentClauses] = logLen(nclauses)
+	depth := 0
+	for j := t.head[outer]; j >= 0 && depth < len(t.toks); j = t.head[j] {
+		if t.isPredicate(j) {
+			depth++
+		}
+	}
+	x[fDepth] = logLen(depth)
 	return x
+}
+
+// sentenceFeatures fills the features that compare each tuple of a
+// sentence with the others.
+func sentenceFeatures(ts []Tuple, nwords int) {
+	words := make([][]string, len(ts))
+	args := make([][][]string, len(ts))
+	for i := range ts {
+		words[i] = strings.Fields(ts[i].Relation)
+		for _, a := range ts[i].Args {
+			f := strings.Fields(a)
+			words[i] = append(words[i], f...)
+			args[i] = append(args[i], f)
+		}
+	}
+	for i := range ts {
+		x := ts[i].Features
+		x[fSentTuples] = logLen(len(ts))
+		if nwords > 0 {
+			x[fCoverage] = math.Min(1, float64(len(words[i]))/float64(nwords))
+		}
+		nominal := x[fKindAppos]+x[fKindTitle]+x[fKindPossessive]+x[fKindAdjective]+x[fKindNounPrep] > 0
+		for j := range ts {
+			if j == i {
+				continue
+			}
+			if ts[j].Relation == ts[i].Relation && len(ts[j].Args) > 0 && len(ts[i].Args) > 0 && ts[j].Args[0] == ts[i].Args[0] {
+				x[fSameRelSubj] = 1
+			}
+			y := ts[j].Features
+			if !nominal || y[fKindAppos]+y[fKindTitle]+y[fKindPossessive]+y[fKindAdjective]+y[fKindNounPrep] > 0 {
+				continue
+			}
+			for _, a := range args[j] {
+				if containsAll(a, args[i]) {
+					x[fNested] = 1
+				}
+			}
+		}
+	}
+}
+
+// containsAll reports whether every word of the phrases is in words.
+func containsAll(words []string, phrases [][]string) bool {
+	for _, p := range phrases {
+		for _, w := range p {
+			found := false
+			for _, v := range words {
+				if v == w {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// relationFeatures fills the features of the relation phrase: its length,
+// a bare form of be, the preposition ending it.
+func relationFeatures(x []float64, rel string) {
+	words := strings.Fields(rel)
+	x[fRelLen] = logLen(len(words))
+	if len(words) == 0 {
+		return
+	}
+	last := words[len(words)-1]
+	x[fRelIsBe] = b2f(len(words) == 1 && formsOfBe[last])
+	x[fRelHasPrep] = b2f(preps[last] != 0)
+	switch preps[last] {
+	case 1:
+		x[fPrepOf] = 1
+	case 2:
+		x[fPrepIn] = 1
+	case 3:
+		x[fPrepTo] = 1
+	case 4:
+		x[fPrepOther] = 1
+	}
 }
 
 var formsOfBe = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true, "'s": true, "'re": true}

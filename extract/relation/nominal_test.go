@@ -153,7 +153,7 @@ Norway PROPN NNP Norway 6 appos
 . PUNCT . . 2 punct`,
 			want: []string{
 				"has | she | farm",
-				"is in | Bergen | Norway",
+				"be in | Bergen | Norway",
 				"sold | Ana | her farm | in Bergen , Norway",
 			},
 		},
@@ -190,7 +190,44 @@ flaws NOUN NNS flaw 5 conj
 			want: []string{
 				"found | Tove | a gaping loophole",
 				"found | Tove | other flaws",
-				"is | a loophole | gaping",
+				"be | a loophole | gaping",
+			},
+		},
+		{
+			name: "a prepositional modifier of a noun, untensed; of-phrases left in the noun",
+			text: "Rolf visited the museum in Oslo and the roof of the hall .",
+			rows: `Rolf PROPN NNP Rolf 2 nsubj
+visited VERB VBD visit 0 root
+the DET DT the 4 det
+museum NOUN NN museum 2 obj
+in ADP IN in 6 case
+Oslo PROPN NNP Oslo 4 nmod
+and CCONJ CC and 9 cc
+the DET DT the 9 det
+roof NOUN NN roof 4 conj
+of ADP IN of 12 case
+the DET DT the 12 det
+hall NOUN NN hall 9 nmod
+. PUNCT . . 2 punct`,
+			want: []string{
+				"visited | Rolf | the museum in Oslo",
+				"visited | Rolf | the roof of the hall",
+				"be in | the museum | Oslo",
+			},
+		},
+		{
+			name: "a participle on a noun: the noun be done",
+			text: "Farms owned by Tove grow oats .",
+			rows: `Farms NOUN NNS farm 5 nsubj
+owned VERB VBN own 1 acl
+by ADP IN by 4 case
+Tove PROPN NNP Tove 2 obl:agent
+grow VERB VBP grow 0 root
+oats NOUN NNS oat 5 obj
+. PUNCT . . 5 punct`,
+			want: []string{
+				"be owned by | Farms | Tove",
+				"grow | Farms owned by Tove | oats",
 			},
 		},
 		{

@@ -37,6 +37,7 @@ func OpenIE(s *extract.Sentence) []Tuple {
 		out = append(out, x)
 	}
 	out = dedupe(out)
+	sentenceFeatures(out, len(s.Tokens))
 	for i := range out {
 		out[i].Confidence = score(out[i].Features)
 	}
@@ -182,6 +183,11 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 	}
 	relToks := t.openRelation(c)
 	rel := t.text(relToks)
+	if len(c.subj) == 0 && c.patient >= 0 && t.child(c.verb, "aux", "aux:pass", "cop") < 0 {
+		// "statements made by Biden": the statements be made by Biden
+		// (untensed, as the participle).
+		rel = "be " + rel
+	}
 	var objs []argument
 	var rest []argument
 	for _, a := range c.args {
@@ -294,9 +300,9 @@ func (t *tree) nominalTuples() []Tuple {
 			}
 			a := t.span(i, t.argSkip)
 			hs := t.nounPhrase(h, i)
-			rel := "is"
+			rel := "be"
 			if t.isPlaceApposition(h, i, a) {
-				rel = "is in"
+				rel = "be in"
 			}
 			out = append(out, Tuple{Relation: rel, Args: []string{t.otext(hs), t.otext(a)}, Confidence: 0.6, Features: t.nominalFeatures(fKindAppos, hs, a)})
 		case t.rel[i] == "compound" && t.toks[h].UPOS == "PROPN" && t.toks[i].UPOS == "NOUN" && i < h:
@@ -315,7 +321,7 @@ func (t *tree) nominalTuples() []Tuple {
 				}
 			}
 			sortInts(title)
-			out = append(out, Tuple{Relation: "is", Args: []string{t.text(name), t.text(title)}, Confidence: 0.5, Features: t.nominalFeatures(fKindTitle, name, title)})
+			out = append(out, Tuple{Relation: "be", Args: []string{t.text(name), t.text(title)}, Confidence: 0.5, Features: t.nominalFeatures(fKindTitle, name, title)})
 		case base(t.rel[i]) == "amod" && t.toks[i].UPOS == "ADJ" && t.toks[h].UPOS == "NOUN" && i < h && !vagueAdjectives[t.lower(i)]:
 			// "a gaping loophole" → a loophole is gaping.
 			np := t.span(h, func(c int) bool {
@@ -329,7 +335,28 @@ func (t *tree) nominalTuples() []Tuple {
 				return false
 			})
 			adj := t.span(i, t.argSkip)
-			out = append(out, Tuple{Relation: "is", Args: []string{t.otext(np), t.otext(adj)}, Features: t.nominalFeatures(fKindAdjective, np, adj)})
+			out = append(out, Tuple{Relation: "be", Args: []string{t.otext(np), t.otext(adj)}, Features: t.nominalFeatures(fKindAdjective, np, adj)})
+		case base(t.rel[i]) == "nmod" && t.rel[i] != "nmod:poss" && isNoun(t.toks[h].UPOS) && isNominal(t.toks[i].UPOS):
+			// "the hall in Glasgow" → the hall is in Glasgow.
+			prep, pi := t.caseOf(i)
+			if nounPreps[prep] == 0 {
+				continue
+			}
+			np := t.span(h, func(c int) bool {
+				if c == i || t.argSkip(c) || base(t.rel[c]) == "nmod" && c > i {
+					return true
+				}
+				switch base(t.rel[c]) {
+				case "acl", "appos", "nsubj", "csubj", "cop", "aux", "advcl", "ccomp", "xcomp", "mark", "expl", "obl", "obj", "case", "advmod":
+					return true
+				}
+				return false
+			})
+			obj := t.phrase(i, pi)
+			rel := "be " + prep
+			x := t.nominalFeatures(fKindNounPrep, np, obj)
+			relationFeatures(x, rel)
+			out = append(out, Tuple{Relation: rel, Args: []string{t.otext(np), t.otext(obj)}, Features: x})
 		case t.rel[i] == "nmod:poss" && isNoun(t.toks[h].UPOS):
 			owner := t.span(i, func(c int) bool { return t.argSkip(c) || base(t.rel[c]) == "case" })
 			text := t.otext(owner)
@@ -350,6 +377,11 @@ func (t *tree) nominalTuples() []Tuple {
 		}
 	}
 	return out
+}
+
+// nounPreps are the prepositions on a noun read as "is <prep>" tuples.
+var nounPreps = map[string]int{
+	"in": 1, "at": 1, "on": 1, "from": 1, "with": 1, "near": 1, "between": 1, "such as": 1, "outside": 1,
 }
 
 // nominative maps possessive determiners to the subject pronoun.
