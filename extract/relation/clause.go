@@ -290,6 +290,25 @@ func (t *tree) clauses() []clause {
 				}
 			}
 		}
+		// A verb coordinated with an earlier one shares the arguments
+		// written before that one's subject ("In 1970 , Arad moved … and
+		// enrolled …": enrolled in 1970).
+		if t.rel[v] == "conj" && c.implicit && t.head[v] >= 0 && t.toks[t.head[v]].UPOS == "VERB" {
+			h := t.head[v]
+			if s := t.child(h, "nsubj", "nsubj:pass"); s >= 0 {
+				for _, k := range t.kids[h] {
+					if k >= s {
+						break
+					}
+					if base(t.rel[k]) != "obl" {
+						continue
+					}
+					if a, ok := t.argument(k, false); ok {
+						c.args = append(c.args, a)
+					}
+				}
+			}
+		}
 		sortArgs(c.args)
 		out = append(out, c)
 	}

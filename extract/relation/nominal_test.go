@@ -152,7 +152,7 @@ Bergen PROPN NNP Bergen 2 obl
 Norway PROPN NNP Norway 6 appos
 . PUNCT . . 2 punct`,
 			want: []string{
-				"has | she | farm",
+				"has | she | a farm",
 				"be in | Bergen | Norway",
 				"sold | Ana | her farm | in Bergen , Norway",
 			},
@@ -214,6 +214,40 @@ hall NOUN NN hall 9 nmod
 				"visited | Rolf | the roof of the hall",
 				"be in | the museum | Oslo",
 			},
+		},
+		{
+			name: "a verb coordinated with an earlier one shares its arguments before the subject",
+			text: "In 1990 , Ola moved to Bergen and opened a bakery .",
+			rows: `In ADP IN in 2 case
+1990 NUM CD 1990 5 obl
+, PUNCT , , 5 punct
+Ola PROPN NNP Ola 5 nsubj
+moved VERB VBD move 0 root
+to ADP IN to 7 case
+Bergen PROPN NNP Bergen 5 obl
+and CCONJ CC and 9 cc
+opened VERB VBD open 5 conj
+a DET DT a 11 det
+bakery NOUN NN bakery 9 obj
+. PUNCT . . 5 punct`,
+			want: []string{
+				"moved to | Ola | Bergen | In 1990",
+				"opened | Ola | a bakery | In 1990",
+			},
+		},
+		{
+			name: "a copula's adjective with its preposition in the relation",
+			text: "The firm is not aware of any injuries .",
+			rows: `The DET DT the 2 det
+firm NOUN NN firm 5 nsubj
+is AUX VBZ be 5 cop
+not PART RB not 5 advmod
+aware ADJ JJ aware 0 root
+of ADP IN of 8 case
+any DET DT any 8 det
+injuries NOUN NNS injury 5 obl
+. PUNCT . . 5 punct`,
+			want: []string{"is not aware of | The firm | any injuries"},
 		},
 		{
 			name: "a participle on a noun: the noun be done",

@@ -208,7 +208,16 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 	var cands []cand
 	switch {
 	case c.copula >= 0:
-		cands = append(cands, cand{rel: rel, arg2: t.copulaPhrase(c.verb), kind: "comp", rest: rest})
+		comp := t.copulaPhrase(c.verb)
+		if pp := t.adjectivePP(c, rest); pp >= 0 {
+			// "is n't aware of any injuries": the adjective and its
+			// preposition join the relation, the preposition's object is
+			// arg2.
+			others := append(append([]argument(nil), rest[:pp]...), rest[pp+1:]...)
+			cands = append(cands, cand{rel: rel + " " + t.otext(comp) + " " + rest[pp].prep, arg2: rest[pp].toks, kind: "adjpp", rest: others})
+			break
+		}
+		cands = append(cands, cand{rel: rel, arg2: comp, kind: "comp", rest: rest})
 	case len(objs) > 0:
 		for _, o := range objs {
 			cands = append(cands, cand{rel: rel, arg2: o.toks, kind: "obj", rest: rest})
@@ -270,7 +279,7 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 				restLen += len(a.toks)
 				txt := t.otext(a.toks)
 				if a.prep != "" {
-					txt = a.prep + " " + txt
+					txt = t.prepText(a) + " " + txt
 				}
 				args = append(args, txt)
 			}
@@ -279,6 +288,31 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 		}
 	}
 	return out
+}
+
+// prepText is an argument's preposition as written ("In 1990").
+func (t *tree) prepText(a argument) string {
+	if _, idx := t.caseOf(a.head); len(idx) > 0 {
+		sortInts(idx)
+		return t.text(idx)
+	}
+	return a.prep
+}
+
+// adjectivePP returns the index in rest of the prepositional argument of a
+// copular clause's adjective ("aware of …", "eager for …"): the first
+// argument after the adjective, attached to it, with a preposition, when
+// the adjective phrase is short; else -1.
+func (t *tree) adjectivePP(c *clause, rest []argument) int {
+	if t.toks[c.verb].UPOS != "ADJ" || len(t.copulaPhrase(c.verb)) > 3 {
+		return -1
+	}
+	for i, a := range rest {
+		if a.head > c.verb && a.prep != "" && t.head[a.head] == c.verb && a.kind != "tmod" {
+			return i
+		}
+	}
+	return -1
 }
 
 // nominalTuples finds relations inside noun phrases: appositions
@@ -373,7 +407,13 @@ func (t *tree) nominalTuples() []Tuple {
 				}
 				return false
 			})
-			out = append(out, Tuple{Relation: "has", Args: []string{text, t.otext(owned)}, Confidence: 0.5, Features: t.nominalFeatures(fKindPossessive, owner, owned)})
+			ownedText := t.otext(owned)
+			if t.toks[h].XPOS == "NN" && len(owned) > 0 && t.toks[owned[0]].UPOS != "NUM" {
+				// A singular count noun takes an article after "has"
+				// ("Russia 's ambassador" → Russia has an ambassador).
+				ownedText = indefinite(ownedText) + " " + ownedText
+			}
+			out = append(out, Tuple{Relation: "has", Args: []string{text, ownedText}, Confidence: 0.5, Features: t.nominalFeatures(fKindPossessive, owner, owned)})
 		}
 	}
 	return out
@@ -382,6 +422,15 @@ func (t *tree) nominalTuples() []Tuple {
 // nounPreps are the prepositions on a noun read as "is <prep>" tuples.
 var nounPreps = map[string]int{
 	"in": 1, "at": 1, "on": 1, "from": 1, "with": 1, "near": 1, "between": 1, "such as": 1, "outside": 1,
+}
+
+// indefinite is the indefinite article for a phrase: "an" before a vowel
+// letter, else "a".
+func indefinite(phrase string) string {
+	if phrase != "" && strings.ContainsRune("aeiouAEIOU", rune(phrase[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // nominative maps possessive determiners to the subject pronoun.
