@@ -195,6 +195,9 @@ func newTrainNERCmd() *cobra.Command {
 	var useCoNLL, useUNER, useGUM bool
 	var dev, target string
 	var unerRepeat int
+	var lowerCopies []string
+	var preset string
+	var train func(*cobra.Command) error
 	c := &cobra.Command{
 		Use:   "ner",
 		Short: "Train the named-entity model from CoNLL-2003, UNER and GUM",
@@ -211,6 +214,14 @@ shipped web model is
   factgraph train ner --uner --gum --conll --types PER,ORG,LOC --target web \
     --min-weight 1.5 --out extract/ner/model/ner-web.bin.gz`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if preset != "" {
+				return runPresets(cmd, preset, train)
+			}
+			return train(cmd)
+		},
+	}
+	train = func(cmd *cobra.Command) error {
+		{
 			if data == "" {
 				d, err := sharedData()
 				if err != nil {
@@ -251,6 +262,21 @@ shipped web model is
 				}
 				sets = append(sets, ner.TrainSet{Name: "gum", Corpus: g, Domain: domainIf(target, "gum")})
 			}
+			for _, name := range lowerCopies {
+				found := false
+				for _, set := range sets {
+					if set.Name == name {
+						set.Name += "-lower"
+						set.Corpus = set.Corpus.Lowercased()
+						sets = append(sets, set)
+						found = true
+						break
+					}
+				}
+				if !found {
+					return fmt.Errorf("--lowercase-copy %q: no such training set (conll, uner, gum)", name)
+				}
+			}
 			opt.Domain = target
 			switch dev {
 			case "":
@@ -275,8 +301,18 @@ shipped web model is
 			if err != nil {
 				return err
 			}
-			m.SetInfo("trained", fmt.Sprintf("types=%v epochs=%d gold-history=%d stages=%d folds=%d seeds=%d min-weight=%g conll=%v uner=%v gum=%v target=%q",
-				opt.Types, opt.Epochs, opt.GoldHistory, opt.Stages, opt.Folds, opt.Seeds, opt.MinWeight, useCoNLL, useUNER, useGUM, target))
+			info := fmt.Sprintf("types=%v epochs=%d gold-history=%d stages=%d folds=%d seeds=%d min-weight=%g conll=%v uner=%v gum=%v target=%q",
+				opt.Types, opt.Epochs, opt.GoldHistory, opt.Stages, opt.Folds, opt.Seeds, opt.MinWeight, useCoNLL, useUNER, useGUM, target)
+			if len(opt.Features) > 0 {
+				info += fmt.Sprintf(" features=%v", opt.Features)
+			}
+			if len(lowerCopies) > 0 {
+				info += fmt.Sprintf(" lowercase-copy=%v", lowerCopies)
+			}
+			if unerRepeat > 1 {
+				info += fmt.Sprintf(" uner-repeat=%d", unerRepeat)
+			}
+			m.SetInfo("trained", info)
 			fh, err := os.Create(out)
 			if err != nil {
 				return err
@@ -291,7 +327,7 @@ shipped web model is
 			st, _ := os.Stat(out)
 			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d bytes, features per stage %v) in %s\n", out, st.Size(), m.Features(), time.Since(start).Round(time.Second))
 			return nil
-		},
+		}
 	}
 	c.Flags().StringVar(&data, "data", "", "shared data directory (default ../shared/data next to the repository)")
 	c.Flags().StringVar(&out, "out", "extract/ner/model/ner.bin.gz", "model output file")
@@ -308,7 +344,10 @@ shipped web model is
 	c.Flags().BoolVar(&useUNER, "uner", false, "also train on the UNER EWT train release")
 	c.Flags().IntVar(&unerRepeat, "uner-repeat", 1, "times the UNER data is seen per epoch")
 	c.Flags().BoolVar(&useGUM, "gum", false, "also train on GUM named entities")
+	c.Flags().StringSliceVar(&opt.Features, "features", nil, "optional feature sets: case (how words are written in the clusters' text)")
+	c.Flags().StringSliceVar(&lowerCopies, "lowercase-copy", nil, "also train on lower-cased copies of these sets (conll, uner, gum)")
 	c.Flags().StringVar(&dev, "dev", "", "log the F1 of a dev set after every epoch: conll (eng.testa) or uner (UNER dev)")
+	c.Flags().StringVar(&preset, "preset", "", "train a shipped model with its recorded settings: news, web, or all (both); other flags are ignored except --data")
 	c.Flags().StringVar(&target, "target", "", "domain adaptation: give every feature a copy per corpus (news, web, gum) and tag as this domain")
 	return c
 }
@@ -428,4 +467,62 @@ func domainIf(target, domain string) string {
 		return ""
 	}
 	return domain
+}
+
+// nerPresets are the settings of the shipped models: "factgraph train ner
+// --preset all" rebuilds both bit for bit.
+var nerPresets = []struct {
+	name  string
+	flags map[string]string
+}{
+	{"news", map[string]string{
+		"out": "extract/ner/model/ner.bin.gz", "conll": "true", "uner": "false", "gum": "false",
+		"types": "PER,ORG,LOC,MISC", "min-weight": "0.5", "epochs": "6", "gold-history": "2",
+		"stages": "2", "seeds": "3", "seed": "1", "folds": "5", "target": "", "uner-repeat": "1",
+		"features": "", "lowercase-copy": "",
+	}},
+	{"web", map[string]string{
+		"out": "extract/ner/model/ner-web.bin.gz", "conll": "true", "uner": "true", "gum": "true",
+		"types": "PER,ORG,LOC", "min-weight": "1.5", "epochs": "6", "gold-history": "2",
+		"stages": "2", "seeds": "3", "seed": "1", "folds": "5", "target": "web", "uner-repeat": "1",
+		"features": "", "lowercase-copy": "",
+	}},
+}
+
+// runPresets trains the shipped models named by preset (news, web, all).
+func runPresets(cmd *cobra.Command, preset string, train func(*cobra.Command) error) error {
+	found := false
+	for _, p := range nerPresets {
+		if preset != "all" && preset != p.name {
+			continue
+		}
+		found = true
+		for k, v := range p.flags {
+			f := cmd.Flags().Lookup(k)
+			if f == nil {
+				return fmt.Errorf("preset %s: no flag --%s", p.name, k)
+			}
+			if sv, ok := f.Value.(interface{ Replace([]string) error }); ok {
+				var vals []string
+				if v != "" {
+					vals = strings.Split(v, ",")
+				}
+				if err := sv.Replace(vals); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := f.Value.Set(v); err != nil {
+				return fmt.Errorf("preset %s: --%s: %w", p.name, k, err)
+			}
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "training the shipped %s model\n", p.name)
+		if err := train(cmd); err != nil {
+			return err
+		}
+	}
+	if !found {
+		return fmt.Errorf("--preset %q: want news, web or all", preset)
+	}
+	return nil
 }

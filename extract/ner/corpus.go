@@ -447,3 +447,19 @@ func flatten(spans []Span, n int) []string {
 	}
 	return tags
 }
+
+// Lowercased returns a copy of the corpus with every word in lower case and
+// the same tags: trained on beside the original, it teaches the tagger names
+// written without capitals, as web text often has them (Mayhew et al. 2019,
+// "ner and pos when nothing is capitalized").
+func (c *Corpus) Lowercased() *Corpus {
+	out := &Corpus{Format: c.Format, Sentences: make([]Sentence, len(c.Sentences))}
+	for i, s := range c.Sentences {
+		ls := Sentence{Gold: s.Gold, Doc: s.Doc, Words: make([]string, len(s.Words))}
+		for j, w := range s.Words {
+			ls.Words[j] = strings.ToLower(w)
+		}
+		out.Sentences[i] = ls
+	}
+	return out
+}

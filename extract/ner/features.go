@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,6 +56,9 @@ type tokInfo struct {
 	// topic is the document's section word when its first line reads
 	// "SOCCER - …" (news wires label sport and market reports this way).
 	topic string
+	// caseF is the word's case forms in unlabelled text (caseOn set) when
+	// the model uses them, else 0.
+	caseF uint8
 }
 
 const maxWordBytes = 64
@@ -132,6 +136,52 @@ func runeSuffix(s string, n int) (string, bool) {
 type resources struct {
 	clusters *wordcluster.Clusters
 	gaz      *gazetteer.Gazetteer
+	// caseForms, when set (models with the "case" feature set), maps a
+	// lower-cased word to the case forms it was seen in often enough to be
+	// clustered (caseLower, caseTitle, caseUpper): a word known only
+	// capitalised is a name, one known only in lower case is not, however
+	// it is written here.
+	caseForms map[string]uint8
+}
+
+// Case forms of a word in the clusters' vocabulary.
+const (
+	caseLower uint8 = 1 << iota
+	caseTitle
+	caseUpper
+	caseOn // the feature set is on (so 0 forms still says "unknown")
+)
+
+// caseFormsOf reads the case forms of the clusters' words.
+func caseFormsOf(cl *wordcluster.Clusters) (map[string]uint8, error) {
+	var buf bytes.Buffer
+	if err := cl.Write(&buf); err != nil {
+		return nil, err
+	}
+	out := map[string]uint8{}
+	for _, line := range strings.Split(buf.String(), "\n") {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			continue
+		}
+		w := line[i+1:]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		var f uint8
+		switch {
+		case w == lw:
+			f = caseLower
+		case w == strings.ToUpper(w) && utf8.RuneCountInString(w) > 1:
+			f = caseUpper
+		case unicode.IsUpper(r):
+			f = caseTitle
+		}
+		out[lw] |= f
+	}
+	return out, nil
 }
 
 // sentInfo fills the token information of one sentence.
@@ -160,6 +210,9 @@ func (res *resources) sentInfo(words []string, infos []tokInfo) {
 		}
 		if !ti.hasLetter {
 			ti.allCaps = false
+		}
+		if res.caseForms != nil && ti.hasLetter {
+			ti.caseF = caseOn | res.caseForms[ti.lw]
 		}
 	}
 	if res.gaz == nil {
@@ -238,6 +291,9 @@ const (
 	tRunLast
 	tRunLen
 	tTopic
+	tCase
+	tCaseShape
+	tCaseCtx
 )
 
 var clusterPrefixes = [...]int{4, 6, 10, 20}
@@ -364,6 +420,33 @@ func static(dst []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
 	for _, k := range [...]int{i + 3, i + 4} {
 		if k < len(infos) && infos[k].hasLetter {
 			dst = append(dst, hstr(tmpl(tCtxR), infos[k].lw))
+		}
+	}
+	// How the word is written elsewhere (the "case" feature set): with
+	// how it is written here, at the start of a sentence or not, and in a
+	// capitals-only sentence or not; and the neighbours' forms.
+	if t.caseF != 0 {
+		pos := uint64(0)
+		if i == 0 || isQuote(infos[i-1].w) || infos[i-1].w == ":" || infos[i-1].w == "-" {
+			pos = 1
+		}
+		if capsSent {
+			pos |= 2
+		}
+		how := uint64(0)
+		switch {
+		case t.allCaps:
+			how = 2
+		case t.capital:
+			how = 1
+		}
+		dst = append(dst, hnum(hnum(hnum(tmpl(tCase), uint64(t.caseF)), how), pos))
+		dst = append(dst, hstr(hnum(tmpl(tCaseShape), uint64(t.caseF)), t.short))
+		if ti := at(i - 1); ti != nil && ti.caseF != 0 {
+			dst = append(dst, hnum(hnum(hnum(tmpl(tCaseCtx), uint64(ti.caseF)), uint64(t.caseF)), 1))
+		}
+		if ti := at(i + 1); ti != nil && ti.caseF != 0 {
+			dst = append(dst, hnum(hnum(hnum(tmpl(tCaseCtx), uint64(ti.caseF)), uint64(t.caseF)), 2))
 		}
 	}
 	// The run of capitalised words around the token ("Barnett Banks Inc"):

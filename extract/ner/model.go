@@ -132,6 +132,9 @@ type modelHeader struct {
 	Domain string `json:"domain,omitempty"`
 	// Info records how the model was trained.
 	Info map[string]string `json:"info,omitempty"`
+	// Features lists the optional feature sets the model was trained with
+	// ("case": how words are written in unlabelled text).
+	Features []string `json:"features,omitempty"`
 }
 
 const modelVersion = 1
@@ -143,6 +146,18 @@ type Model struct {
 	stages []*stage
 	info   map[string]string
 	domain string
+	// features are the optional feature sets (see modelHeader).
+	features []string
+}
+
+// hasFeature reports whether the model uses an optional feature set.
+func (m *Model) hasFeature(name string) bool {
+	for _, f := range m.features {
+		if f == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Model) salt() uint64 { return domainSalt(m.domain) }
@@ -156,7 +171,7 @@ func writeModel(w io.Writer, m *Model) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	hdr, _ := json.Marshal(modelHeader{Version: modelVersion, Types: m.types, Stages: len(m.stages), Info: m.info, Domain: m.domain})
+	hdr, _ := json.Marshal(modelHeader{Version: modelVersion, Types: m.types, Stages: len(m.stages), Info: m.info, Domain: m.domain, Features: m.features})
 	var buf [binary.MaxVarintLen64]byte
 	putU := func(v uint64) {
 		n := binary.PutUvarint(buf[:], v)
@@ -232,7 +247,7 @@ func readModel(data []byte) (*Model, error) {
 	if h.Version != modelVersion {
 		return nil, fmt.Errorf("ner: model version %d, want %d", h.Version, modelVersion)
 	}
-	m := &Model{types: h.Types, info: h.Info, domain: h.Domain}
+	m := &Model{types: h.Types, info: h.Info, domain: h.Domain, features: h.Features}
 	nl := 1 + 4*len(h.Types)
 	for si := 0; si < h.Stages; si++ {
 		cnt, err := binary.ReadUvarint(br)

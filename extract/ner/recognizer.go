@@ -113,7 +113,13 @@ func New(m *Model, clusters *wordcluster.Clusters) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{m: m, res: &resources{clusters: clusters, gaz: gaz}}
+	res := &resources{clusters: clusters, gaz: gaz}
+	if m.hasFeature("case") {
+		if res.caseForms, err = caseFormsOf(clusters); err != nil {
+			return nil, err
+		}
+	}
+	r := &Recognizer{m: m, res: res}
 	r.pool.New = func() any { return &scratch{} }
 	return r, nil
 }

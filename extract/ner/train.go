@@ -50,6 +50,8 @@ type TrainOptions struct {
 	// Domain is the domain the model tags (with augmented features); the
 	// dev sets are tagged in it.
 	Domain string
+	// Features lists optional feature sets ("case"), stored in the model.
+	Features []string
 	// Dev, when set, is tagged after every epoch and its F1 logged.
 	Dev []TrainSet
 	Log io.Writer

@@ -17,10 +17,21 @@ func Train(ctx context.Context, clusters *wordcluster.Clusters, sets []TrainSet,
 		return nil, err
 	}
 	res := &resources{clusters: clusters, gaz: gaz}
+	for _, f := range opt.Features {
+		switch f {
+		case "case":
+			if res.caseForms, err = caseFormsOf(clusters); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("ner: train: unknown feature set %q (want case)", f)
+		}
+	}
 	m, err := trainModel(ctx, res, sets, opt)
 	if err != nil {
 		return nil, fmt.Errorf("ner: train: %w", err)
 	}
+	m.features = opt.Features
 	return m, nil
 }
 
