@@ -99,6 +99,9 @@ func (t *tree) subjects(v int, depth int) (subj []int, implicit bool) {
 			if t.isRelPronoun(k) && t.rel[v] == "acl:relcl" && t.head[v] >= 0 {
 				return t.conjuncts(t.head[v]), true
 			}
+			if a := t.antecedent(k, v); a >= 0 {
+				return []int{a}, true
+			}
 			if isNominal(t.toks[k].UPOS) || t.toks[k].UPOS == "DET" || t.toks[k].UPOS == "ADJ" || t.toks[k].UPOS == "X" || t.toks[k].UPOS == "SYM" {
 				return t.conjuncts(k), false
 			}
@@ -144,6 +147,61 @@ func (t *tree) subjects(v int, depth int) (subj []int, implicit bool) {
 		}
 	}
 	return nil, false
+}
+
+// antecedent is the noun a relative pronoun subject k of predicate v
+// stands for when the parse does not attach the clause to it as acl:relcl:
+// the noun a coordinated relative clause's first conjunct modifies ("the
+// man who came and who saw"), else the nearest noun written before the
+// pronoun ("Jones , who authored …" parsed as a coordinated clause).
+// It returns -1 when k is not such a pronoun.
+func (t *tree) antecedent(k, v int) int {
+	w := t.lower(k)
+	if w != "who" && w != "which" && w != "that" && w != "whom" {
+		return -1
+	}
+	for j, steps := v, 0; j >= 0 && t.rel[j] == "conj" && steps < 8; j, steps = t.head[j], steps+1 {
+		if h := t.head[j]; h >= 0 && t.rel[h] == "acl:relcl" && t.head[h] >= 0 {
+			return t.head[h]
+		}
+	}
+	p := k - 1
+	for p >= 0 && t.toks[p].UPOS == "PUNCT" {
+		p--
+	}
+	if p < 0 {
+		return -1
+	}
+	if !isNominal(t.toks[p].UPOS) && t.toks[p].UPOS != "NUM" {
+		return -1
+	}
+	if w == "that" && p != k-1 {
+		return -1
+	}
+	// The phrase's head: up flat names and compounds, and from "of" to the
+	// noun it completes ("a portion of the prostate , which").
+	for steps := 0; steps < 6; steps++ {
+		h := t.head[p]
+		if h < 0 || t.dominates(v, h) || !isNominal(t.toks[h].UPOS) {
+			break
+		}
+		r := base(t.rel[p])
+		if (r == "flat" || r == "compound") && t.toks[h].UPOS == t.toks[p].UPOS {
+			p = h
+			continue
+		}
+		if r == "nmod" && h < p {
+			if prep, _ := t.caseOf(p); prep == "of" {
+				p = h
+				continue
+			}
+		}
+		break
+	}
+	if t.dominates(p, v) && !t.dominates(p, k) {
+		return -1
+	}
+	return p
 }
 
 func (t *tree) isRelPronoun(k int) bool {
@@ -293,7 +351,7 @@ func (t *tree) clauses() []clause {
 		// A verb coordinated with an earlier one shares the arguments
 		// written before that one's subject ("In 1970 , Arad moved … and
 		// enrolled …": enrolled in 1970).
-		if t.rel[v] == "conj" && c.implicit && t.head[v] >= 0 && t.toks[t.head[v]].UPOS == "VERB" {
+		if t.rel[v] == "conj" && c.implicit && t.child(v, "nsubj", "nsubj:pass") < 0 && t.head[v] >= 0 && t.toks[t.head[v]].UPOS == "VERB" {
 			h := t.head[v]
 			if s := t.child(h, "nsubj", "nsubj:pass"); s >= 0 {
 				for _, k := range t.kids[h] {

@@ -289,6 +289,75 @@ Molde PROPN NNP Molde 6 obl
 . PUNCT . . 4 punct`,
 			want: []string{"is | Nils | a player", "plays for | Nils | Molde"},
 		},
+		{
+			name: "a coordinated relative clause's pronoun stands for the noun the first conjunct modifies",
+			text: "Ola met a farmer who sells eggs and who breeds goats .",
+			rows: `Ola PROPN NNP Ola 2 nsubj
+met VERB VBD meet 0 root
+a DET DT a 4 det
+farmer NOUN NN farmer 2 obj
+who PRON WP who 6 nsubj
+sells VERB VBZ sell 4 acl:relcl
+eggs NOUN NNS egg 6 obj
+and CCONJ CC and 10 cc
+who PRON WP who 10 nsubj
+breeds VERB VBZ breed 6 conj
+goats NOUN NNS goat 10 obj
+. PUNCT . . 2 punct`,
+			want: []string{"met | Ola | a farmer who sells eggs", "sells | a farmer | eggs", "breeds | a farmer | goats"},
+		},
+		{
+			name: "a relative clause parsed as a coordinated clause takes the noun before the pronoun, its preposition and the other clause's auxiliary left out",
+			text: "In 1990 , Ola was helped by the son of Kari Berg , who built the barn .",
+			rows: `In ADP IN in 2 case
+1990 NUM CD 1990 6 obl
+, PUNCT , , 2 punct
+Ola PROPN NNP Ola 6 nsubj:pass
+was AUX VBD be 6 aux:pass
+helped VERB VBN help 0 root
+by ADP IN by 9 case
+the DET DT the 9 det
+son NOUN NN son 6 obl:agent
+of ADP IN of 11 case
+Kari PROPN NNP Kari 9 nmod
+Berg PROPN NNP Berg 11 flat
+, PUNCT , , 15 punct
+who PRON WP who 15 nsubj
+built VERB VBD build 6 conj
+the DET DT the 17 det
+barn NOUN NN barn 15 obj
+. PUNCT . . 6 punct`,
+			want: []string{"was helped by | Ola | the son of Kari Berg | In 1990", "built | the son of Kari Berg | the barn"},
+		},
+		{
+			name: "a comma list whose second item was parsed as an apposition gives one tuple per item",
+			text: "The club signed Ola , Kari and Nils .",
+			rows: `The DET DT the 2 det
+club NOUN NN club 3 nsubj
+signed VERB VBD sign 0 root
+Ola PROPN NNP Ola 3 obj
+, PUNCT , , 6 punct
+Kari PROPN NNP Kari 4 appos
+and CCONJ CC and 8 cc
+Nils PROPN NNP Nils 6 conj
+. PUNCT . . 3 punct`,
+			want: []string{"signed | The club | Ola", "signed | The club | Kari", "signed | The club | Nils"},
+		},
+		{
+			name: "coordinated prepositional objects as the second argument give one tuple per conjunct",
+			text: "The team consists of Ola , Kari and Nils .",
+			rows: `The DET DT the 2 det
+team NOUN NN team 3 nsubj
+consists VERB VBZ consist 0 root
+of ADP IN of 5 case
+Ola PROPN NNP Ola 3 obl
+, PUNCT , , 7 punct
+Kari PROPN NNP Kari 5 conj
+and CCONJ CC and 9 cc
+Nils PROPN NNP Nils 5 conj
+. PUNCT . . 3 punct`,
+			want: []string{"consists of | The team | Ola", "consists of | The team | Kari", "consists of | The team | Nils"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

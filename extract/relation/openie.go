@@ -63,7 +63,7 @@ func dedupe(ts []Tuple) []Tuple {
 // itself when the clause modifies the subject (relative clauses).
 func (t *tree) subjectPhrase(s, v int) []int {
 	return t.span(s, func(c int) bool {
-		if t.argSkip(c) || c == v {
+		if t.argSkip(c) || c == v || base(t.rel[c]) == "case" && t.head[c] == s && c < s {
 			return true
 		}
 		// the subtree holding the predicate (relative clause, participle)
@@ -117,7 +117,7 @@ func (t *tree) openRelation(c *clause) []int {
 			hasAux = true
 		}
 	}
-	if !hasAux && t.rel[first] == "conj" && c.implicit && t.head[first] >= 0 && t.toks[first].UPOS == "VERB" {
+	if !hasAux && t.rel[first] == "conj" && c.implicit && t.child(first, "nsubj", "nsubj:pass") < 0 && t.head[first] >= 0 && t.toks[first].UPOS == "VERB" {
 		for _, k := range t.kids[t.head[first]] {
 			if base(t.rel[k]) == "aux" && t.lower(k) != "to" {
 				out = append(out, k)
@@ -192,8 +192,9 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 	var rest []argument
 	for _, a := range c.args {
 		if a.kind == "obj" {
-			for _, h := range t.conjuncts(a.head) {
-				objs = append(objs, argument{head: h, kind: "obj", toks: t.phrase(h, nil)})
+			heads := t.listConjuncts(a.head)
+			for _, h := range heads {
+				objs = append(objs, argument{head: h, kind: "obj", toks: t.listPhrase(h, heads, nil)})
 			}
 			continue
 		}
@@ -268,6 +269,16 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 			r += " " + a.prep
 		}
 		others := append(append([]argument(nil), rest[:first]...), rest[first+1:]...)
+		if a.kind == "obl" || a.kind == "agent" {
+			// "consists of the U.S. , Japan and Italy": one tuple per
+			// conjunct.
+			if heads := t.listConjuncts(a.head); len(heads) > 1 {
+				for _, h := range heads {
+					cands = append(cands, cand{rel: r, arg2: t.listPhrase(h, heads, t.caseIdx(h)), kind: a.kind, rest: others})
+				}
+				break
+			}
+		}
 		cands = append(cands, cand{rel: r, arg2: a.toks, kind: a.kind, rest: others})
 	}
 	var out []Tuple
@@ -329,7 +340,7 @@ func (t *tree) nominalTuples() []Tuple {
 		}
 		switch {
 		case t.rel[i] == "appos":
-			if !isNoun(t.toks[h].UPOS) && t.toks[h].UPOS != "PRON" || !isNoun(t.toks[i].UPOS) && t.toks[i].UPOS != "NUM" {
+			if !isNoun(t.toks[h].UPOS) && t.toks[h].UPOS != "PRON" || !isNoun(t.toks[i].UPOS) && t.toks[i].UPOS != "NUM" || t.isListAppos(h, i) {
 				continue
 			}
 			a := t.span(i, t.argSkip)
@@ -481,4 +492,45 @@ var vagueAdjectives = map[string]bool{
 	"other": true, "such": true, "many": true, "own": true, "more": true, "most": true, "same": true, "several": true,
 	"few": true, "first": true, "last": true, "next": true, "new": true, "former": true, "certain": true, "various": true,
 	"much": true, "less": true, "further": true, "previous": true, "following": true, "second": true, "third": true,
+}
+
+// listConjuncts is conjuncts for open IE, also reading a list whose second
+// item the parse took for an apposition of the first ("the U.S. , Japan ,
+// Britain and Italy": Japan an apposition of the U.S. with the others its
+// conjuncts) as one list.
+func (t *tree) listConjuncts(i int) []int {
+	out := t.conjuncts(i)
+	for _, c := range t.kids[i] {
+		if t.isListAppos(i, c) {
+			out = append(out, t.conjuncts(c)...)
+		}
+	}
+	return out
+}
+
+// isListAppos reports whether apposition c of i is the second item of a
+// comma list: written after a comma, of i's part of speech, with
+// conjuncts of its own.
+func (t *tree) isListAppos(i, c int) bool {
+	return t.rel[c] == "appos" && c > 0 && t.toks[c-1].Text == "," && t.toks[c].UPOS == t.toks[i].UPOS && len(t.conjuncts(c)) > 1
+}
+
+// listPhrase is the phrase of conjunct h without the other conjuncts of
+// its list.
+func (t *tree) listPhrase(h int, list []int, prep []int) []int {
+	skip := map[int]bool{}
+	for _, p := range prep {
+		skip[p] = true
+	}
+	for _, k := range list {
+		if k != h {
+			skip[k] = true
+		}
+	}
+	return t.span(h, func(c int) bool { return skip[c] || t.argSkip(c) })
+}
+
+func (t *tree) caseIdx(k int) []int {
+	_, idx := t.caseOf(k)
+	return idx
 }
