@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/resolve"
 	"github.com/factgraph/factgraph/schema"
 )
@@ -142,44 +144,244 @@ func uniqueSorted(s []string) []string {
 // AliasIndex finds the store's entities by normalised alias
 // (resolve.AliasKey: case, accents, punctuation and transliteration
 // variants folded), so that a new article resolves against the entities
-// already built. It is a snapshot of the store when it was made: a build
-// resolves every document against the same state, whatever the order
-// its workers finish in. It satisfies resolve.Index and is safe for
-// concurrent use.
+// already built. It holds what each document contributed (the entities it
+// names, with their names and aliases), read from the store's document
+// labels: a build replaces a document's contribution with Add as it
+// writes the document, so that every later document of the build resolves
+// against it, in input order, as if the documents had been built one at a
+// time. It satisfies resolve.Index and is safe for concurrent use; the
+// Known values it returns are not modified afterwards.
 type AliasIndex struct {
-	ents  []resolve.Known
-	byKey map[string][]int32
+	mu      sync.Mutex
+	ents    map[string]*indexEntity     // entity key →
+	byAlias map[string]map[string]int32 // alias key → entity key → postings
+	docs    map[string][]docEntity      // document → its entities
 }
 
-// AliasIndex reads the store's entities into an alias index, in time
+// indexEntity is one entity of the index, merged over its documents.
+type indexEntity struct {
+	typ     string
+	names   map[string]int32 // canonical name → documents giving it
+	aliases map[string]int32 // alias → documents giving it
+	docs    []string         // sorted; replaced, never modified in place
+	known   *resolve.Known   // cached answer, nil when stale
+}
+
+// docEntity is an entity as one document names it.
+type docEntity struct {
+	key, typ, name string
+	aliases        []string
+	aliasKeys      []string
+}
+
+// NewAliasIndex returns an empty index.
+func NewAliasIndex() *AliasIndex {
+	return &AliasIndex{ents: map[string]*indexEntity{}, byAlias: map[string]map[string]int32{}, docs: map[string][]docEntity{}}
+}
+
+// AliasIndex reads the store's entities into an alias index, document by
+// document, in one pass over the entity-type, name and alias quads: time
 // linear in the number of entities and their aliases.
 func (s *Store) AliasIndex(ctx context.Context) (*AliasIndex, error) {
-	ents, err := s.Entities(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("alias index: %w", err)
+	type de struct {
+		typ, name string
+		aliases   []string
 	}
-	ix := &AliasIndex{ents: make([]resolve.Known, 0, len(ents)), byKey: map[string][]int32{}}
-	for _, e := range ents {
-		k := resolve.Known{Key: e.Key, Name: e.Name(), Type: e.Type, Aliases: e.Aliases, Docs: e.Docs}
-		i := int32(len(ix.ents))
-		ix.ents = append(ix.ents, k)
-		for _, key := range resolve.AliasKeys(e.Type, append(append([]string{}, e.Names...), e.Aliases...)...) {
-			ix.byKey[key] = append(ix.byKey[key], i)
+	perDoc := map[string]map[string]*de{} // doc → entity key → entity
+	get := func(q quad.Quad) *de {
+		iri, ok := q.Subject.(quad.IRI)
+		if !ok || !strings.HasPrefix(string(iri), entityPrefix) {
+			return nil
 		}
+		label, ok := q.Label.(quad.IRI)
+		if !ok {
+			return nil
+		}
+		doc := schema.DocID(label)
+		key := strings.TrimPrefix(string(iri), entityPrefix)
+		m := perDoc[doc]
+		if m == nil {
+			m = map[string]*de{}
+			perDoc[doc] = m
+		}
+		e := m[key]
+		if e == nil {
+			e = &de{}
+			m[key] = e
+		}
+		return e
+	}
+	str := func(v quad.Value) string {
+		if s, ok := v.(quad.String); ok {
+			return string(s)
+		}
+		return quad.StringOf(v)
+	}
+	steps := []struct {
+		p  quad.IRI
+		fn func(e *de, v quad.Value)
+	}{
+		{schema.EntityType, func(e *de, v quad.Value) { e.typ = str(v) }},
+		{schema.Name, func(e *de, v quad.Value) { e.name = str(v) }},
+		{schema.AlternateName, func(e *de, v quad.Value) { e.aliases = append(e.aliases, str(v)) }},
+	}
+	for _, st := range steps {
+		err := s.eachWithPredicate(ctx, st.p, func(q quad.Quad) {
+			if e := get(q); e != nil {
+				st.fn(e, q.Object)
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("alias index: %w", err)
+		}
+	}
+	ix := NewAliasIndex()
+	for doc, m := range perDoc {
+		ents := make([]extract.Entity, 0, len(m))
+		for key, e := range m {
+			if e.typ == "" {
+				continue
+			}
+			sort.Strings(e.aliases)
+			ents = append(ents, extract.Entity{Key: key, Type: e.typ, Name: e.name, Aliases: e.aliases})
+		}
+		ix.Add(doc, ents)
 	}
 	return ix, nil
 }
 
+// Add replaces what document doc contributes to the index by ents (its
+// resolved entities); no entities removes the document.
+func (ix *AliasIndex) Add(doc string, ents []extract.Entity) {
+	des := make([]docEntity, 0, len(ents))
+	for _, e := range ents {
+		if e.Key == "" || e.Type == "" {
+			continue
+		}
+		names := append([]string{e.Name}, e.Aliases...)
+		des = append(des, docEntity{key: e.Key, typ: e.Type, name: e.Name, aliases: e.Aliases,
+			aliasKeys: resolve.AliasKeys(e.Type, names...)})
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, de := range ix.docs[doc] {
+		ix.remove(doc, de)
+	}
+	delete(ix.docs, doc)
+	if len(des) == 0 {
+		return
+	}
+	ix.docs[doc] = des
+	for _, de := range des {
+		e := ix.ents[de.key]
+		if e == nil {
+			e = &indexEntity{typ: de.typ, names: map[string]int32{}, aliases: map[string]int32{}}
+			ix.ents[de.key] = e
+		}
+		e.known = nil
+		e.typ = de.typ
+		if de.name != "" {
+			e.names[de.name]++
+		}
+		for _, a := range de.aliases {
+			e.aliases[a]++
+		}
+		i := sort.SearchStrings(e.docs, doc)
+		if i == len(e.docs) || e.docs[i] != doc {
+			docs := make([]string, 0, len(e.docs)+1)
+			docs = append(append(append(docs, e.docs[:i]...), doc), e.docs[i:]...)
+			e.docs = docs
+		}
+		for _, k := range de.aliasKeys {
+			m := ix.byAlias[k]
+			if m == nil {
+				m = map[string]int32{}
+				ix.byAlias[k] = m
+			}
+			m[de.key]++
+		}
+	}
+}
+
+// remove takes one document's entity out of the index (ix.mu held).
+func (ix *AliasIndex) remove(doc string, de docEntity) {
+	e := ix.ents[de.key]
+	if e == nil {
+		return
+	}
+	e.known = nil
+	dec := func(m map[string]int32, k string) {
+		if m[k]--; m[k] <= 0 {
+			delete(m, k)
+		}
+	}
+	if de.name != "" {
+		dec(e.names, de.name)
+	}
+	for _, a := range de.aliases {
+		dec(e.aliases, a)
+	}
+	if i := sort.SearchStrings(e.docs, doc); i < len(e.docs) && e.docs[i] == doc {
+		docs := make([]string, 0, len(e.docs)-1)
+		e.docs = append(append(docs, e.docs[:i]...), e.docs[i+1:]...)
+	}
+	for _, k := range de.aliasKeys {
+		if m := ix.byAlias[k]; m != nil {
+			dec(m, de.key)
+			if len(m) == 0 {
+				delete(ix.byAlias, k)
+			}
+		}
+	}
+	if len(e.docs) == 0 {
+		delete(ix.ents, de.key)
+	}
+}
+
 // Len is the number of entities in the index.
-func (ix *AliasIndex) Len() int { return len(ix.ents) }
+func (ix *AliasIndex) Len() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return len(ix.ents)
+}
 
 // EntitiesByAlias returns the entities one of whose names has the alias
-// key key.
+// key key, sorted by entity key. An entity's Name is the first of its
+// canonical names in sort order (as Store.Entities gives them), its Docs
+// are sorted.
 func (ix *AliasIndex) EntitiesByAlias(_ context.Context, key string) ([]resolve.Known, error) {
-	ids := ix.byKey[key]
-	out := make([]resolve.Known, len(ids))
-	for i, id := range ids {
-		out[i] = ix.ents[id]
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	m := ix.byAlias[key]
+	if len(m) == 0 {
+		return nil, nil
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]resolve.Known, 0, len(keys))
+	for _, k := range keys {
+		e := ix.ents[k]
+		if e == nil {
+			continue
+		}
+		if e.known == nil {
+			kn := &resolve.Known{Key: k, Type: e.typ, Docs: e.docs}
+			for n := range e.names {
+				if kn.Name == "" || n < kn.Name {
+					kn.Name = n
+				}
+			}
+			kn.Aliases = make([]string, 0, len(e.aliases))
+			for a := range e.aliases {
+				kn.Aliases = append(kn.Aliases, a)
+			}
+			sort.Strings(kn.Aliases)
+			e.known = kn
+		}
+		out = append(out, *e.known)
 	}
 	return out, nil
 }

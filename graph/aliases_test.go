@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract"
@@ -62,5 +63,32 @@ func TestAliasIndexAndEntities(t *testing.T) {
 	}
 	if got, _ := r.EntitiesByAlias(ctx, "nobody"); len(got) != 0 {
 		t.Errorf("unknown alias: %+v", got)
+	}
+}
+
+// Add replaces a document's contribution: entities it alone named go, the
+// others lose it from their documents.
+func TestAliasIndexAddReplaces(t *testing.T) {
+	ctx := context.Background()
+	ix := NewAliasIndex()
+	peskov := extract.Entity{Key: "person/dmitry-peskov", Name: "Dmitry Peskov", Type: "PERSON", Aliases: []string{"Dmitri Peskov"}}
+	ix.Add("a", []extract.Entity{peskov})
+	ix.Add("b", []extract.Entity{{Key: "person/dmitry-peskov", Name: "Dmitry Peskov", Type: "PERSON", Aliases: []string{"Peskow"}}, {Key: "gpe/russia", Name: "Russia", Type: "GPE", Aliases: []string{"Russia"}}})
+	got, _ := ix.EntitiesByAlias(ctx, "peskov")
+	if len(got) != 1 || strings.Join(got[0].Docs, ",") != "a,b" || strings.Join(got[0].Aliases, ",") != "Dmitri Peskov,Peskow" {
+		t.Fatalf("after a, b: %+v", got)
+	}
+	ix.Add("b", []extract.Entity{{Key: "person/dmitry-peskov", Name: "Dmitry Peskov", Type: "PERSON", Aliases: []string{"Dmitry Peskov"}}})
+	got, _ = ix.EntitiesByAlias(ctx, "peskov")
+	if len(got) != 1 || strings.Join(got[0].Aliases, ",") != "Dmitri Peskov,Dmitry Peskov" {
+		t.Errorf("b rebuilt: %+v", got)
+	}
+	if got, _ := ix.EntitiesByAlias(ctx, "russia"); len(got) != 0 || ix.Len() != 1 {
+		t.Errorf("Russia of b's previous build is still indexed: %+v", got)
+	}
+	ix.Add("a", nil)
+	ix.Add("b", nil)
+	if ix.Len() != 0 || len(ix.byAlias) != 0 {
+		t.Errorf("empty index holds %d entities, %d keys", ix.Len(), len(ix.byAlias))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -164,17 +165,23 @@ func buildInto(ctx context.Context, st *graph.Store, inputs []string, rf *runFla
 	if err != nil {
 		return nil, err
 	}
-	// Apply the user's entity overrides. The store's alias index
-	// (st.AliasIndex) is not consulted here: linking a partial name to an
-	// entity of another document must follow input order, or rebuilding
-	// and building one by one would give other nodes than one build.
+	// Resolution runs in two steps: within each document on the workers
+	// (Prepare), then, in input order in the result handler, against the
+	// entities already in the store and those of the documents handled
+	// before it (Link), so that one build equals building the documents
+	// one at a time.
 	rsv := resolve.Resolver{}
 	if rf.entitiesFile != "" {
 		if rsv.Overrides, err = resolve.LoadOverrides(rf.entitiesFile); err != nil {
 			return nil, err
 		}
 	}
-	p.Resolver = rsv
+	ix, err := st.AliasIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	deferred := &deferredResolver{r: rsv}
+	p.Resolver = deferred
 	sum := newSummary()
 	bar := newProgress(rf.quiet, "building")
 	defer bar.done()
@@ -205,6 +212,9 @@ func buildInto(ctx context.Context, st *graph.Store, inputs []string, rf *runFla
 	}
 	err = p.Run(ctx, read.Documents(ctx, inputs, readOptions(rf)), rf.workers, pipeline.Handlers{
 		Result: func(res *extract.Result) error {
+			if err := deferred.link(ctx, res, ix); err != nil {
+				return fmt.Errorf("%s: %w", res.Doc.Source, err)
+			}
 			label := schema.DocIRI(res.Doc.ID)
 			if inBatch[label] {
 				warnf("document id %q appears more than once; %s replaces the earlier one", res.Doc.ID, res.Doc.Source)
@@ -231,6 +241,37 @@ func buildInto(ctx context.Context, st *graph.Store, inputs []string, rf *runFla
 		return sum, err
 	}
 	return sum, nil
+}
+
+// deferredResolver resolves documents within themselves on the pipeline's
+// workers and keeps what linking against the store needs until the result
+// handler calls link, in input order.
+type deferredResolver struct {
+	r       resolve.Resolver
+	pending sync.Map // *extract.Result → *resolve.Pending
+}
+
+func (d *deferredResolver) Resolve(ctx context.Context, res *extract.Result) error {
+	p, err := d.r.Prepare(ctx, res)
+	if err != nil {
+		return err
+	}
+	d.pending.Store(res, p)
+	return nil
+}
+
+// link resolves res's partial names against ix, then records res's
+// entities in ix for the documents after it.
+func (d *deferredResolver) link(ctx context.Context, res *extract.Result, ix *graph.AliasIndex) error {
+	v, ok := d.pending.LoadAndDelete(res)
+	if !ok {
+		return fmt.Errorf("resolve: no prepared result")
+	}
+	if _, err := v.(*resolve.Pending).Link(ctx, ix); err != nil {
+		return err
+	}
+	ix.Add(res.Doc.ID, res.Entities)
+	return nil
 }
 
 func newExtractCmd() *cobra.Command {

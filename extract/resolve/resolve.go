@@ -92,6 +92,12 @@ type cluster struct {
 	mention []int
 	// titleWords are the titles seen right before its names ("Mayor").
 	titleWords map[string]bool
+	// linked and linkedName are the key and name of the stored entity the
+	// cluster was linked to by Link, "" when none.
+	linked, linkedName string
+	// org is the country-free core of a government body's name ("foreign
+	// ministry") and orgCountry its country, when known.
+	org, orgCountry string
 }
 
 // role is a title a person holds in the document: class ("leader",
@@ -110,19 +116,82 @@ type mentionInfo struct {
 	cl    *cluster
 }
 
-// Resolve implements the pipeline's Resolver.
+// Resolve implements the pipeline's Resolver: Prepare, then Link against
+// r.Index when there is one.
 func (r Resolver) Resolve(ctx context.Context, res *extract.Result) error {
+	p, err := r.Prepare(ctx, res)
+	if err != nil {
+		return err
+	}
+	if r.Index != nil {
+		if _, err := p.Link(ctx, r.Index); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Pending is a document resolved within itself (and through the fold keys
+// across documents), whose partial names may still be linked to the
+// entities of a store by Link. The result it was prepared for is complete
+// already: Link only changes it when a name links.
+type Pending struct {
+	d    *doc
+	ov   *Overrides
+	args []extract.Arg // the fact arguments as the extractor left them
+}
+
+// Prepare resolves a document within itself (passes 1–4, 6 and 7) and
+// fills res. It needs no store, so documents can be prepared in parallel;
+// Link then resolves the document's partial names against the store, one
+// document at a time in input order.
+func (r Resolver) Prepare(ctx context.Context, res *extract.Result) (*Pending, error) {
 	d := newDoc(res)
 	d.collect()
 	d.sieve()
+	d.mergeOrgs()
 	d.addRoles()
 	d.findNominals()
-	if r.Index != nil {
-		if err := d.crossDocument(ctx, r.Index); err != nil {
-			return fmt.Errorf("resolve against the store: %w", err)
-		}
+	p := &Pending{d: d, ov: r.Overrides, args: make([]extract.Arg, 0, 2*len(res.Facts))}
+	for _, f := range res.Facts {
+		p.args = append(p.args, f.Subject, f.Object)
 	}
-	d.finish(r.Overrides)
+	if err := p.finish(ctx); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Link resolves the document's partial names (pass 5) against the
+// entities of a store: a lone surname ("Peskow") or a one-word name the
+// recognizer mistyped joins the one stored person it can be, a full name
+// in another variant ("Joseph Biden") the one stored person it is
+// compatible with. The document's own previous build is no evidence: an
+// entity only this document contributed is never linked to, and a
+// decision this document made on its previous build (the store holds its
+// entities) is kept, so that building it again changes nothing. It reports
+// whether any name linked (and so res changed).
+func (p *Pending) Link(ctx context.Context, ix Index) (bool, error) {
+	changed, err := p.d.crossDocument(ctx, ix, p.ov)
+	if err != nil {
+		return false, fmt.Errorf("resolve against the store: %w", err)
+	}
+	if !changed {
+		return false, nil
+	}
+	res := p.d.res
+	for i := range res.Facts {
+		res.Facts[i].Subject, res.Facts[i].Object = p.args[2*i], p.args[2*i+1]
+	}
+	return true, p.finish(ctx)
+}
+
+// Result is the result the document was prepared for.
+func (p *Pending) Result() *extract.Result { return p.d.res }
+
+func (p *Pending) finish(ctx context.Context) error {
+	d, res := p.d, p.d.res
+	d.finish(p.ov)
 	for i := range res.Facts {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -652,47 +721,160 @@ func (d *doc) addRoles() {
 }
 
 // crossDocument resolves, against the store, persons named only by one
-// word and one-word names the recognizer did not type as persons.
-func (d *doc) crossDocument(ctx context.Context, ix Index) error {
+// word, one-word names the recognizer did not type as persons, and full
+// names of persons in another variant of a stored name. It reports whether
+// a cluster's link changed.
+func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool, error) {
 	docID := ""
 	if d.res.Doc != nil {
 		docID = d.res.Doc.ID
 	}
+	changed := false
 	for _, c := range d.clusters {
-		if c.typ == "GPE" && c.country != "" || c.typ == "NORP" {
+		if c.typ == "GPE" && c.country != "" || c.typ == "NORP" || c.org != "" || len(c.names) == 0 {
 			continue
 		}
 		full := c.fullest()
-		if len(strings.Fields(full)) != 1 || c.typ != "PERSON" && isPlace(full) {
+		words := foldAs(c.typ, full)
+		var lookup string
+		switch {
+		case len(words) == 1 && (c.typ == "PERSON" || !isPlace(full)):
+			lookup = AliasKey("PERSON", full)
+		case len(words) > 1 && c.typ == "PERSON":
+			lookup = words[len(words)-1] // the surname: its stored variants
+		default:
 			continue
 		}
-		k := AliasKey("PERSON", full)
-		known, err := ix.EntitiesByAlias(ctx, k)
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
+		known, err := ix.EntitiesByAlias(ctx, lookup)
 		if err != nil {
-			return err
+			return false, err
+		}
+		if c.typ != "PERSON" {
+			// A previous build left the mistyped name under its own type.
+			more, err := ix.EntitiesByAlias(ctx, AliasKey(c.typ, full))
+			if err != nil {
+				return false, err
+			}
+			known = append(known, more...)
+		}
+		_, natural := canonical(c)
+		if ov != nil {
+			natural, _ = ov.apply(docID, natural, "", nil)
 		}
 		var match *Known
-		n := 0
-		for i := range known {
-			kn := &known[i]
-			if kn.Type != "PERSON" || onlyDoc(kn.Docs, docID) || len(strings.Split(kn.Key, "-")) < 2 && c.typ == "PERSON" {
-				continue
-			}
-			if match == nil || match.Key != kn.Key {
-				n++
-			}
-			match = kn
+		if m, kept := previousLink(c, words, known, docID, natural); kept {
+			match = m
+		} else {
+			match = d.uniqueCandidate(c, words, known, docID, natural)
 		}
-		if n == 1 {
+		key, name := "", ""
+		if match != nil {
+			key, name = match.Key, match.Name
+		}
+		if key == c.linked {
+			continue
+		}
+		changed = true
+		c.linked, c.linkedName = key, name
+		if match != nil && c.typ != "PERSON" {
 			c.typ = "PERSON"
-			c.key = match.Key
-			c.canon = match.Name
 			for _, i := range c.mention {
 				d.res.Mentions[i].Type = "PERSON"
 			}
 		}
 	}
+	return changed, nil
+}
+
+// previousLink is the decision the document made on its previous build,
+// read from the entities the store holds for it: its own entity under the
+// cluster's natural key (it did not link: nil, true), or the one entity of
+// other documents it shares (it linked to it). kept is false when the
+// store holds no previous decision.
+func previousLink(c *cluster, words []string, known []Known, docID, natural string) (*Known, bool) {
+	if docID == "" {
+		return nil, false
+	}
+	var shared *Known
+	n := 0
+	for i := range known {
+		kn := &known[i]
+		if !hasDoc(kn.Docs, docID) {
+			continue
+		}
+		if kn.Key == natural {
+			return nil, true
+		}
+		if onlyDoc(kn.Docs, docID) || !fits(c, words, kn) {
+			continue
+		}
+		if shared == nil || shared.Key != kn.Key {
+			n++
+		}
+		shared = kn
+	}
+	if n == 1 && shared.Type == "PERSON" {
+		return shared, true
+	}
+	return nil, false
+}
+
+// uniqueCandidate is the one stored person of other documents a cluster
+// can be: for a one-word name, the person with that surname (or given
+// name); for a full name, the person whose name is another variant of it
+// (nickname, initial, spelling one edit apart). nil when none or several.
+func (d *doc) uniqueCandidate(c *cluster, words []string, known []Known, docID, natural string) *Known {
+	var match *Known
+	n := 0
+	for i := range known {
+		kn := &known[i]
+		if onlyDoc(kn.Docs, docID) || kn.Key == natural || !fits(c, words, kn) {
+			continue
+		}
+		if match == nil || match.Key != kn.Key {
+			n++
+		}
+		match = kn
+	}
+	if n == 1 {
+		return match
+	}
 	return nil
+}
+
+// fits reports whether a stored entity may be what cluster c (its fullest
+// name folded to words) names: a person with a full name, whose surname
+// (or, for a person, given name) a one-word name is, or whose full name is
+// compatible with the cluster's.
+func fits(c *cluster, words []string, kn *Known) bool {
+	if kn.Type != "PERSON" {
+		return false
+	}
+	kf := foldName(kn.Name)
+	if len(kf) < 2 {
+		return false // a lone name of another document: no evidence
+	}
+	if len(words) == 1 {
+		w := foldWord(words[0])
+		return kf[len(kf)-1] == w || c.typ == "PERSON" && kf[0] == w && len(w) > 2
+	}
+	return c.compatible(kf)
+}
+
+func hasDoc(docs []string, id string) bool {
+	i := sort.SearchStrings(docs, id)
+	if i < len(docs) && docs[i] == id {
+		return true
+	}
+	for _, d := range docs { // unsorted input
+		if d == id {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyDoc(docs []string, id string) bool {
@@ -726,12 +908,18 @@ func (d *doc) finish(ov *Overrides) {
 		docID = res.Doc.ID
 	}
 	res.Entities = res.Entities[:0]
+	d.byKey = map[string]*cluster{}
+	for i := range res.Mentions {
+		res.Mentions[i].Entity = ""
+	}
 	seen := map[string]int{}
 	for _, c := range d.clusters {
 		if len(c.names) == 0 {
 			continue
 		}
-		if c.key == "" {
+		if c.linked != "" {
+			c.key, c.canon = c.linked, c.linkedName
+		} else {
 			c.canon, c.key = canonical(c)
 		}
 		if ov != nil {

@@ -1,0 +1,107 @@
+package resolve
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract"
+)
+
+// memIndex is an Index over fixed entities.
+type memIndex []Known
+
+func (m memIndex) EntitiesByAlias(_ context.Context, key string) ([]Known, error) {
+	var out []Known
+	for _, k := range m {
+		for _, a := range AliasKeys(k.Type, append([]string{k.Name}, k.Aliases...)...) {
+			if a == key {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// docWith is a one-document result with the given PERSON mentions.
+func docWith(id, text string, names ...string) *extract.Result {
+	res := &extract.Result{}
+	res.Doc = &extract.Document{ID: id, Text: text}
+	for _, n := range names {
+		i := strings.Index(text, n)
+		res.Mentions = append(res.Mentions, extract.Mention{Start: i, End: i + len(n), Text: n, Type: "PERSON"})
+	}
+	return res
+}
+
+func keysOf(res *extract.Result) string {
+	var ks []string
+	for _, e := range res.Entities {
+		ks = append(ks, e.Key)
+	}
+	return strings.Join(ks, " ")
+}
+
+func TestLinkAgainstStore(t *testing.T) {
+	ctx := context.Background()
+	peskov := Known{Key: "person/dmitry-peskov", Name: "Dmitry Peskov", Type: "PERSON", Aliases: []string{"Dmitri Peskov"}, Docs: []string{"a"}}
+	biden := Known{Key: "person/joe-biden", Name: "Joe Biden", Type: "PERSON", Aliases: []string{"Joe Biden"}, Docs: []string{"a"}}
+	ix := memIndex{peskov, biden}
+	for _, tc := range []struct {
+		name, text string
+		mentions   []string
+		ix         memIndex
+		want       string
+	}{
+		{"lone surname", "Peskow said no.", []string{"Peskow"}, ix, "person/dmitry-peskov"},
+		{"nickname variant", "Joseph Biden spoke.", []string{"Joseph Biden"}, ix, "person/joe-biden"},
+		{"other given name", "Hunter Biden spoke.", []string{"Hunter Biden"}, ix, "person/hunter-biden"},
+		{"two candidates", "Biden spoke.", []string{"Biden"}, memIndex{biden, {Key: "person/jill-biden", Name: "Jill Biden", Type: "PERSON", Docs: []string{"c"}}}, "person/biden"},
+		{"own previous build only", "Peskow said no.", []string{"Peskow"}, memIndex{{Key: "person/dmitry-peskov", Name: "Dmitry Peskov", Type: "PERSON", Docs: []string{"b"}}}, "person/peskov"},
+		{"own previous decision kept", "Peskow said no.", []string{"Peskow"}, memIndex{peskov, {Key: "person/peskov", Name: "Peskov", Type: "PERSON", Aliases: []string{"Peskow"}, Docs: []string{"b"}}}, "person/peskov"},
+		{"own previous link kept", "Biden said no.", []string{"Biden"}, memIndex{{Key: "person/joe-biden", Name: "Joe Biden", Type: "PERSON", Docs: []string{"a", "b"}}, {Key: "person/jill-biden", Name: "Jill Biden", Type: "PERSON", Docs: []string{"c"}}}, "person/joe-biden"},
+	} {
+		res := docWith("b", tc.text, tc.mentions...)
+		p, err := (Resolver{}).Prepare(ctx, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := keysOf(res)
+		changed, err := p.Link(ctx, tc.ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := keysOf(res); got != tc.want {
+			t.Errorf("%s: entities %q, want %q", tc.name, got, tc.want)
+		}
+		if changed != (before != tc.want) {
+			t.Errorf("%s: changed %v (before %q)", tc.name, changed, before)
+		}
+		if res.Mentions[0].Entity != tc.want {
+			t.Errorf("%s: mention → %q", tc.name, res.Mentions[0].Entity)
+		}
+		// Resolve with the index does the same in one call.
+		res2 := docWith("b", tc.text, tc.mentions...)
+		if err := (Resolver{Index: tc.ix}).Resolve(ctx, res2); err != nil || keysOf(res2) != tc.want {
+			t.Errorf("%s: Resolve with Index: %q, %v", tc.name, keysOf(res2), err)
+		}
+	}
+}
+
+// A fact whose subject is a lone surname carries the linked key.
+func TestLinkRelinksFacts(t *testing.T) {
+	ctx := context.Background()
+	res := docWith("b", "Peskow said no.", "Peskow")
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "Peskow", Start: 0, End: 6}, Predicate: "say", Object: extract.Arg{Text: "no", Literal: true}}}
+	p, _ := (Resolver{}).Prepare(ctx, res)
+	if res.Facts[0].Subject.Entity != "person/peskov" {
+		t.Fatalf("before Link: %q", res.Facts[0].Subject.Entity)
+	}
+	if _, err := p.Link(ctx, memIndex{{Key: "person/dmitry-peskov", Name: "Dmitry Peskov", Type: "PERSON", Docs: []string{"a"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if res.Facts[0].Subject.Entity != "person/dmitry-peskov" || res.Entities[0].Name != "Dmitry Peskov" {
+		t.Errorf("after Link: %q %+v", res.Facts[0].Subject.Entity, res.Entities)
+	}
+}

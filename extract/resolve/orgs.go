@@ -1,0 +1,4 @@
+package resolve
+
+// mergeOrgs is implemented in orgs.go.
+func (d *doc) mergeOrgs() {}
