@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -117,6 +118,7 @@ FILE "-" reads standard input.`,
 func newEvalNERCmd() *cobra.Command {
 	var gold, input, tagset, modelPath, clustersPath, domain string
 	var predicted bool
+	var bias map[string]string
 	c := &cobra.Command{
 		Use:   "ner --gold FILE",
 		Short: "Score the recognizer on a labelled column file (conlleval P/R/F1)",
@@ -156,6 +158,15 @@ LOC only (gold MISC is ignored, as UNER has none).`,
 				if err != nil {
 					return err
 				}
+				if len(bias) > 0 {
+					b, err := parseBias(bias)
+					if err != nil {
+						return err
+					}
+					if err := r.Model().SetBias(b); err != nil {
+						return err
+					}
+				}
 				start = time.Now()
 				p, err = r.TagCorpus(cmd.Context(), corpus, ts)
 				if err != nil {
@@ -183,6 +194,7 @@ LOC only (gold MISC is ignored, as UNER has none).`,
 	c.Flags().StringVar(&input, "input", "conll", "input format: conll or iob2")
 	c.Flags().StringVar(&tagset, "tagset", "conll", "tag set scored: conll, uner or full")
 	c.Flags().BoolVar(&predicted, "predicted", false, "the file's last column holds predictions: only score it")
+	c.Flags().StringToStringVar(&bias, "bias", nil, "try type biases instead of the model's (TYPE=score,…; see train ner --bias)")
 	c.Flags().StringVar(&modelPath, "model", "", "model file (default: the shipped model)")
 	c.Flags().StringVar(&domain, "domain", "auto", "shipped model: news, web, or auto (web for --input iob2)")
 	c.Flags().StringVar(&clustersPath, "clusters", "extract/ner/model/brown.txt.gz", "clusters file for --model")
@@ -197,6 +209,7 @@ func newTrainNERCmd() *cobra.Command {
 	var unerRepeat int
 	var lowerCopies []string
 	var preset string
+	var bias map[string]string
 	var train func(*cobra.Command) error
 	c := &cobra.Command{
 		Use:   "ner",
@@ -312,6 +325,15 @@ shipped web model is
 			if unerRepeat > 1 {
 				info += fmt.Sprintf(" uner-repeat=%d", unerRepeat)
 			}
+			if len(bias) > 0 {
+				b, err := parseBias(bias)
+				if err != nil {
+					return err
+				}
+				if err := m.SetBias(b); err != nil {
+					return err
+				}
+			}
 			m.SetInfo("trained", info)
 			fh, err := os.Create(out)
 			if err != nil {
@@ -344,6 +366,7 @@ shipped web model is
 	c.Flags().BoolVar(&useUNER, "uner", false, "also train on the UNER EWT train release")
 	c.Flags().IntVar(&unerRepeat, "uner-repeat", 1, "times the UNER data is seen per epoch")
 	c.Flags().BoolVar(&useGUM, "gum", false, "also train on GUM named entities")
+	c.Flags().StringToStringVar(&bias, "bias", nil, "scores added to each type's labels in the last stage (TYPE=score,…): a recall/precision threshold tuned on dev with eval ner --bias")
 	c.Flags().StringSliceVar(&opt.Features, "features", nil, "optional feature sets: case (how words are written in the clusters' text)")
 	c.Flags().StringSliceVar(&lowerCopies, "lowercase-copy", nil, "also train on lower-cased copies of these sets (conll, uner, gum)")
 	c.Flags().StringVar(&dev, "dev", "", "log the F1 of a dev set after every epoch: conll (eng.testa) or uner (UNER dev)")
@@ -470,7 +493,8 @@ func domainIf(target, domain string) string {
 }
 
 // nerPresets are the settings of the shipped models: "factgraph train ner
-// --preset all" rebuilds both bit for bit.
+// --preset all" rebuilds both bit for bit. Only the last may set "bias"
+// (a flag that is not reset between presets).
 var nerPresets = []struct {
 	name  string
 	flags map[string]string
@@ -498,6 +522,9 @@ func runPresets(cmd *cobra.Command, preset string, train func(*cobra.Command) er
 		}
 		found = true
 		for k, v := range p.flags {
+			if v == "" && k == "bias" {
+				continue
+			}
 			f := cmd.Flags().Lookup(k)
 			if f == nil {
 				return fmt.Errorf("preset %s: no flag --%s", p.name, k)
@@ -525,4 +552,17 @@ func runPresets(cmd *cobra.Command, preset string, train func(*cobra.Command) er
 		return fmt.Errorf("--preset %q: want news, web or all", preset)
 	}
 	return nil
+}
+
+// parseBias reads TYPE=score pairs.
+func parseBias(m map[string]string) (map[string]float32, error) {
+	out := map[string]float32{}
+	for k, v := range m {
+		f, err := strconv.ParseFloat(v, 32)
+		if err != nil {
+			return nil, fmt.Errorf("--bias %s=%s: %w", k, v, err)
+		}
+		out[k] = float32(f)
+	}
+	return out, nil
 }

@@ -105,6 +105,12 @@ type stage struct {
 	nl  int
 	tab *table
 	w   []float32 // row*nl + label
+	// copies maps the domain copies of features to their domain's salt
+	// while training (not written: written models are folded).
+	copies map[uint64]uint64
+	// bias is added to the scores of every label (the last stage of a
+	// model with a type bias): a decision threshold tuned on dev data.
+	bias []float32
 }
 
 // score adds the weights of the features to scores.
@@ -135,6 +141,9 @@ type modelHeader struct {
 	// Features lists the optional feature sets the model was trained with
 	// ("case": how words are written in unlabelled text).
 	Features []string `json:"features,omitempty"`
+	// Bias is added to the last stage's scores of every label of a type
+	// (a threshold tuned on dev data: recall against precision).
+	Bias map[string]float32 `json:"bias,omitempty"`
 }
 
 const modelVersion = 1
@@ -148,6 +157,47 @@ type Model struct {
 	domain string
 	// features are the optional feature sets (see modelHeader).
 	features []string
+	// typeBias is the score added to the labels of a type (see
+	// modelHeader.Bias).
+	typeBias map[string]float32
+}
+
+// SetBias sets the score added, in the last stage, to the labels of each
+// type (a decision threshold: positive values trade precision for recall).
+func (m *Model) SetBias(bias map[string]float32) error {
+	for t := range bias {
+		found := false
+		for _, mt := range m.types {
+			found = found || mt == t
+		}
+		if !found {
+			return fmt.Errorf("ner: bias for %q: the model's types are %v", t, m.types)
+		}
+	}
+	m.typeBias = bias
+	if len(bias) == 0 {
+		m.typeBias = nil
+	}
+	m.applyBias()
+	return nil
+}
+
+// applyBias sets the last stage's label biases from typeBias.
+func (m *Model) applyBias() {
+	if len(m.stages) == 0 {
+		return
+	}
+	last := m.stages[len(m.stages)-1]
+	last.bias = nil
+	if len(m.typeBias) == 0 {
+		return
+	}
+	last.bias = make([]float32, last.nl)
+	for t, ty := range m.types {
+		for part := bilB; part <= bilU; part++ {
+			last.bias[label(t, part)] = m.typeBias[ty]
+		}
+	}
 }
 
 // hasFeature reports whether the model uses an optional feature set.
@@ -171,7 +221,7 @@ func writeModel(w io.Writer, m *Model) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	hdr, _ := json.Marshal(modelHeader{Version: modelVersion, Types: m.types, Stages: len(m.stages), Info: m.info, Domain: m.domain, Features: m.features})
+	hdr, _ := json.Marshal(modelHeader{Version: modelVersion, Types: m.types, Stages: len(m.stages), Info: m.info, Domain: m.domain, Features: m.features, Bias: m.typeBias})
 	var buf [binary.MaxVarintLen64]byte
 	putU := func(v uint64) {
 		n := binary.PutUvarint(buf[:], v)
@@ -280,6 +330,9 @@ func readModel(data []byte) (*Model, error) {
 			s.tab.put(k, int32(i))
 		}
 		m.stages = append(m.stages, s)
+	}
+	if err := m.SetBias(h.Bias); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

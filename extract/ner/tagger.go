@@ -39,6 +39,9 @@ func (s *stage) tagSentence(infos []tokInfo, out []int, sc *scratch, forbid []bo
 		sc.feats = dynamic(sc.feats, infos, i, p1+1, p2+1)
 		sc.feats = augment(sc.feats, salt)
 		s.score(sc.feats, scores)
+		for l, b := range s.bias {
+			scores[l] += b
+		}
 		best := bestAllowed(scores, p1, i == len(infos)-1, forbid)
 		out[i] = best
 		p2, p1 = p1, best

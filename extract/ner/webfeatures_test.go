@@ -3,6 +3,7 @@ package ner
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -72,5 +73,86 @@ func TestCaseForms(t *testing.T) {
 	}
 	if _, err := Train(context.Background(), cl, []TrainSet{{Name: "tiny", Corpus: c}}, TrainOptions{Epochs: 1, Features: []string{"nonsense"}}); err == nil {
 		t.Error("unknown feature set: no error")
+	}
+}
+
+// BenchmarkRecognizeUNER reports words per second of the web model on the
+// UNER EWT dev file (skipped without ../shared).
+func BenchmarkRecognizeUNER(b *testing.B) {
+	p := sharedFile(b, "uner-ewt/en_ewt-ud-dev.iob2")
+	fh, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := ReadCorpus(fh, FormatIOB2)
+	fh.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := DefaultFor(Web)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	for i := 0; i < b.N; i++ {
+		if _, err := r.TagCorpus(context.Background(), c, TagsetUNER); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.Words()*b.N)/b.Elapsed().Seconds(), "words/s")
+	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(c.Words()*b.N)/cpu, "words/cpu-s")
+	}
+}
+
+// TestFoldDomain checks that folding a domain-augmented stage scores text of
+// its domain as the augmented stage does, without the copies.
+func TestFoldDomain(t *testing.T) {
+	if fnvInverse*fnvPrime != 1 {
+		t.Fatalf("fnvInverse is no inverse")
+	}
+	web, news := domainSalt("web"), domainSalt("news")
+	const nl = 5
+	shared := []uint64{11, 22, 33, 44, 55}
+	var keys []uint64
+	copies := map[uint64]uint64{}
+	for i, f := range shared {
+		keys = append(keys, f)
+		if i != 2 { // 33 has no web copy
+			c := augment([]uint64{f}, web)[1]
+			keys = append(keys, c)
+			copies[c] = web
+		}
+		c := augment([]uint64{f}, news)[1]
+		keys = append(keys, c)
+		copies[c] = news
+	}
+	// A web copy whose shared feature was pruned.
+	orphan := augment([]uint64{66}, web)[1]
+	keys = append(keys, orphan)
+	copies[orphan] = web
+	s := &stage{nl: nl, tab: newTable(len(keys)), w: make([]float32, len(keys)*nl), copies: copies}
+	for r, k := range keys {
+		s.tab.put(k, int32(r))
+		for l := 0; l < nl; l++ {
+			s.w[r*nl+l] = float32((r*7+l*3)%11) - 5
+		}
+	}
+	f := foldDomain(s, web)
+	if n := len(f.w) / nl; n != 6 {
+		t.Errorf("folded stage has %d rows, want 6 (5 shared + 1 orphan)", n)
+	}
+	for _, feats := range [][]uint64{{11}, {22, 33}, {11, 22, 33, 44, 55, 66}, {66, 77}} {
+		want := make([]float32, nl)
+		s.score(augment(append([]uint64(nil), feats...), web), want)
+		got := make([]float32, nl)
+		f.score(feats, got)
+		for l := range want {
+			if d := want[l] - got[l]; d > 1e-5 || d < -1e-5 {
+				t.Errorf("features %v: folded scores %v, want %v", feats, got, want)
+				break
+			}
+		}
 	}
 }
