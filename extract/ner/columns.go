@@ -87,7 +87,11 @@ func (r *Recognizer) TagCorpus(ctx context.Context, c *Corpus, ts Tagset) ([][]s
 			}
 			for _, sp := range spans[k] {
 				typ := MapType(sp.Type, ts)
-				if sp.conll != "" && ts != TagsetFull {
+				// CoNLL-2003 has its own view of some spans (seats of
+				// government are LOC, all of MISC is MISC); UNER follows
+				// the types (its guidelines make the White House and
+				// the Pentagon ORG, nationalities nothing).
+				if sp.conll != "" && ts == TagsetCoNLL {
 					typ = MapType(sp.conll, ts)
 					if sp.conll == "LOC" {
 						typ = "LOC"

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,29 @@ func TestMiscTyping(t *testing.T) {
 		}
 		if got[0].conll != "MISC" {
 			t.Errorf("%q: CoNLL type %q, want MISC", tt.span, got[0].conll)
+		}
+	}
+}
+
+// TestSeatsPerTagset checks that a seat of government is LOC in the CoNLL
+// tag set (as CoNLL-2003 annotates it) and ORG in the UNER one (as UNER's
+// guidelines and data have it).
+func TestSeatsPerTagset(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ReadCorpus(strings.NewReader("1\tThe\tO\n2\tWhite\tO\n3\tHouse\tO\n4\tsaid\tO\n5\tno\tO\n6\t.\tO\n"), FormatIOB2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ts, want := range map[Tagset]string{TagsetCoNLL: "O B-LOC I-LOC O O O", TagsetUNER: "O B-ORG I-ORG O O O", TagsetFull: "O B-ORG I-ORG O O O"} {
+		tags, err := r.TagCorpus(context.Background(), c, ts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(tags[0], " "); got != want {
+			t.Errorf("%s: %s, want %s", ts, got, want)
 		}
 	}
 }
