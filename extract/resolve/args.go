@@ -45,6 +45,10 @@ func (d *doc) linkArg(a *extract.Arg) {
 			return
 		}
 	}
+	if c := d.orgArg(text); c != nil && (!hasSpan || d.mentionIn(a.Start, a.End) == nil) {
+		d.set(a, c)
+		return
+	}
 	if desc, ok := parseRole(text); ok {
 		if c := d.roleReferent(desc, a.Start, hasSpan); c != nil {
 			d.set(a, c)

@@ -114,6 +114,8 @@ type mentionInfo struct {
 	fold  []string
 	title string // a title right before it ("Mayor Berg")
 	cl    *cluster
+	// org and orgCountry are a government body's core and country.
+	org, orgCountry string
 }
 
 // Resolve implements the pipeline's Resolver: Prepare, then Link against
@@ -149,7 +151,6 @@ func (r Resolver) Prepare(ctx context.Context, res *extract.Result) (*Pending, e
 	d := newDoc(res)
 	d.collect()
 	d.sieve()
-	d.mergeOrgs()
 	d.addRoles()
 	d.findNominals()
 	p := &Pending{d: d, ov: r.Overrides, args: make([]extract.Arg, 0, 2*len(res.Facts))}
@@ -331,6 +332,7 @@ func (d *doc) collect() {
 	for _, mi := range d.ms {
 		mi.fold = foldAs(mi.typ, mi.name)
 	}
+	d.readOrgs()
 }
 
 // splitTitle takes a title the recognizer left inside a name out of it:
@@ -406,10 +408,14 @@ func personShaped(res *extract.Result, i int) {
 // splitPlacePerson splits a place name the recognizer ran into the person
 // after it ("Washington Anatoly Antonov" → GPE "Washington", PERSON
 // "Anatoly Antonov"): the mention becomes the person and the place is
-// appended as a mention of its own.
+// appended as a mention of its own. The rest must be name-shaped: a known
+// given name first, 2 or 3 capitalised words, no place. A span tagged as a
+// person is split only when the leading place is no given name itself,
+// or a preposition stands before it ("Ambassador to Washington Anatoly
+// Antonov"), or the rest is a person the document names elsewhere.
 func splitPlacePerson(res *extract.Result, i int) {
 	m := &res.Mentions[i]
-	if m.Type == "PERSON" || !entityTypes[m.Type] {
+	if !entityTypes[m.Type] {
 		return
 	}
 	g, err := gaz()
@@ -418,20 +424,77 @@ func splitPlacePerson(res *extract.Result, i int) {
 	}
 	words := strings.Fields(m.Text)
 	for k := 1; k+2 <= len(words); k++ {
-		if !isPlace(strings.Join(words[:k], " ")) || !g.Is(gazetteer.FirstName, words[k]) || isPlace(strings.Join(words[k:], " ")) {
+		lead := strings.Join(words[:k], " ")
+		rest := words[k:]
+		if !isPlace(lead) || !g.Is(gazetteer.FirstName, rest[0]) || isPlace(strings.Join(rest, " ")) {
 			continue
+		}
+		if m.Type == "PERSON" {
+			if len(rest) > 3 || !capitalised(rest) {
+				continue
+			}
+			if g.Is(gazetteer.FirstName, words[0]) && !prepositionBefore(res, m.Start) && !namedElsewhere(res, i, strings.Join(rest, " ")) {
+				continue
+			}
 		}
 		off := 0
 		for j := 0; j < k; j++ {
 			off += strings.Index(m.Text[off:], words[j]) + len(words[j])
 		}
-		rest := strings.TrimLeft(m.Text[off:], " ")
-		start := m.Start + len(m.Text) - len(rest)
-		place := extract.Mention{Sentence: m.Sentence, Start: m.Start, End: m.Start + off, Text: m.Text[:off], Type: m.Type}
-		m.Start, m.Text, m.Type, m.Value = start, rest, "PERSON", ""
+		restText := strings.TrimLeft(m.Text[off:], " ")
+		start := m.Start + len(m.Text) - len(restText)
+		typ := m.Type
+		if typ == "PERSON" {
+			typ = "GPE"
+			if g.Lookup(lead)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState) == 0 && countryOf(lead) == "" {
+				typ = "LOC"
+			}
+		}
+		place := extract.Mention{Sentence: m.Sentence, Start: m.Start, End: m.Start + off, Text: m.Text[:off], Type: typ}
+		m.Start, m.Text, m.Type, m.Value = start, restText, "PERSON", ""
 		res.Mentions = append(res.Mentions, place)
 		return
 	}
+}
+
+// capitalised reports whether every word starts with an upper-case letter.
+func capitalised(words []string) bool {
+	for _, w := range words {
+		r := []rune(w)
+		if len(r) == 0 || !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// prepositionBefore reports whether the word before offset off is a
+// preposition that takes a place ("to", "in", "from", "of", "at").
+func prepositionBefore(res *extract.Result, off int) bool {
+	if res.Doc == nil || off > len(res.Doc.Text) {
+		return false
+	}
+	f := strings.Fields(res.Doc.Text[max(0, off-12):off])
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "to", "in", "from", "of", "at":
+		return true
+	}
+	return false
+}
+
+// namedElsewhere reports whether another mention of the document is the
+// person name name.
+func namedElsewhere(res *extract.Result, i int, name string) bool {
+	want := strings.Join(foldName(name), " ")
+	for j, m := range res.Mentions {
+		if j != i && m.Type == "PERSON" && strings.Join(foldName(cleanName(m.Text)), " ") == want {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBefore returns the title word right before offset off ("Mayor" in
@@ -450,7 +513,7 @@ func (d *doc) titleBefore(off int) string {
 }
 
 func (d *doc) newCluster(mi *mentionInfo) *cluster {
-	c := &cluster{typ: mi.typ, names: map[string]int{}, first: d.res.Mentions[mi.i].Start}
+	c := &cluster{typ: mi.typ, names: map[string]int{}, first: d.res.Mentions[mi.i].Start, org: mi.org, orgCountry: mi.orgCountry}
 	d.clusters = append(d.clusters, c)
 	return c
 }
@@ -953,6 +1016,9 @@ func (d *doc) finish(ov *Overrides) {
 
 // canonical returns a cluster's canonical name and key.
 func canonical(c *cluster) (string, string) {
+	if c.org != "" {
+		return orgCanonical(c)
+	}
 	full := c.fullest()
 	switch c.typ {
 	case "PERSON":
