@@ -105,6 +105,8 @@ const (
 	fNomArg2Proper
 	fNomArg2Len1
 	fNomArg1Len1
+	fUnbalanced  // arg1 or arg2 opens a quotation or bracket it does not close, or closes one it did not open
+	fSubjHasVerb // arg1 holds a verb
 	nFeatures
 )
 
@@ -128,6 +130,7 @@ func FeatureNames() []string {
 		"kind=noun-preposition",
 		"nested", "same-relation-and-arg1", "log-tuples(sentence)", "coverage", "log-depth(verb)",
 		"nominal×arg1-proper", "nominal×arg2-proper", "nominal×len(arg2)=1", "nominal×len(arg1)=1",
+		"unbalanced-quote-or-bracket", "arg1-has-verb",
 	}
 }
 
@@ -189,6 +192,13 @@ func (t *tree) commonFeatures(x []float64, subj, arg2 []int) {
 		case "PROPN", "PRON":
 		default:
 			x[fSubjHeadOther] = 1
+		}
+	}
+	x[fUnbalanced] = b2f(t.unbalanced(subj) || t.unbalanced(arg2))
+	for _, k := range subj {
+		if t.toks[k].UPOS == "VERB" {
+			x[fSubjHasVerb] = 1
+			break
 		}
 	}
 	if len(arg2) > 0 {
@@ -421,4 +431,26 @@ var preps = map[string]int{
 	"with": 4, "by": 4, "from": 4, "as": 4, "about": 4, "over": 4, "under": 4, "after": 4, "before": 4,
 	"during": 4, "since": 4, "until": 4, "through": 4, "against": 4, "between": 4, "among": 4, "across": 4,
 	"within": 4, "without": 4, "towards": 4, "toward": 4, "near": 4, "behind": 4, "beyond": 4, "upon": 4, "onto": 4,
+}
+
+// unbalanced reports whether the tokens open a quotation or bracket they
+// do not close, or close one they did not open.
+func (t *tree) unbalanced(idx []int) bool {
+	quotes, parens := 0, 0
+	for _, k := range idx {
+		switch t.toks[k].Text {
+		case "``", "“":
+			quotes++
+		case "''", "”":
+			quotes--
+		case "(", "[", "-LRB-":
+			parens++
+		case ")", "]", "-RRB-":
+			parens--
+		}
+		if parens < 0 {
+			return true
+		}
+	}
+	return quotes != 0 || parens != 0
 }

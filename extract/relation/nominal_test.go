@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/extract"
 )
 
 func TestNominalFacts(t *testing.T) {
@@ -358,6 +360,27 @@ Nils PROPN NNP Nils 5 conj
 . PUNCT . . 3 punct`,
 			want: []string{"consists of | The team | Ola", "consists of | The team | Kari", "consists of | The team | Nils"},
 		},
+		{
+			name: "listed examples after including give one tuple per item, the noun keeps its own prepositional modifiers",
+			text: "Ola grows fruits of the north , including apples and pears .",
+			rows: `Ola PROPN NNP Ola 2 nsubj
+grows VERB VBZ grow 0 root
+fruits NOUN NNS fruit 2 obj
+of ADP IN of 6 case
+the DET DT the 6 det
+north NOUN NN north 3 nmod
+, PUNCT , , 9 punct
+including VERB VBG include 9 case
+apples NOUN NNS apple 3 nmod
+and CCONJ CC and 11 cc
+pears NOUN NNS pear 9 conj
+. PUNCT . . 2 punct`,
+			want: []string{
+				"grows | Ola | fruits of the north , including apples",
+				"be including | fruits of the north | apples",
+				"be including | fruits of the north | pears",
+			},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -433,5 +456,26 @@ func TestWriteWeights(t *testing.T) {
 	}
 	if len(FeatureNames()) != nFeatures {
 		t.Errorf("%d feature names for %d features", len(FeatureNames()), nFeatures)
+	}
+}
+
+func TestUnbalanced(t *testing.T) {
+	tr := &tree{}
+	for _, w := range strings.Fields("his `` Aramata Collection '' ( 1990 )") {
+		tr.toks = append(tr.toks, extract.Token{Text: w})
+	}
+	cases := []struct {
+		idx  []int
+		want bool
+	}{
+		{[]int{0, 1, 2, 3, 4}, false},
+		{[]int{0, 1, 2, 3}, true},
+		{[]int{5, 6, 7}, false},
+		{[]int{6, 7}, true},
+	}
+	for _, c := range cases {
+		if got := tr.unbalanced(c.idx); got != c.want {
+			t.Errorf("unbalanced(%v) = %v, want %v", c.idx, got, c.want)
+		}
 	}
 }

@@ -392,16 +392,30 @@ func (t *tree) nominalTuples() []Tuple {
 					return true
 				}
 				switch base(t.rel[c]) {
-				case "acl", "appos", "nsubj", "csubj", "cop", "aux", "advcl", "ccomp", "xcomp", "mark", "expl", "obl", "obj", "case", "advmod":
+				case "acl", "appos", "nsubj", "csubj", "cop", "aux", "advcl", "ccomp", "xcomp", "mark", "expl", "obl", "obj", "advmod":
 					return true
+				case "case":
+					return t.head[c] == h
 				}
 				return false
 			})
-			obj := t.phrase(i, pi)
 			rel := "be " + prep
-			x := t.nominalFeatures(fKindNounPrep, np, obj)
-			relationFeatures(x, rel)
-			out = append(out, Tuple{Relation: rel, Args: []string{t.otext(np), t.otext(obj)}, Features: x})
+			heads := []int{i}
+			if prep == "such as" || prep == "including" {
+				// examples are listed: one tuple per item
+				heads = t.listConjuncts(i)
+			}
+			for _, k := range heads {
+				var obj []int
+				if len(heads) == 1 {
+					obj = t.phrase(i, pi)
+				} else {
+					obj = t.listPhrase(k, heads, t.caseIdx(k))
+				}
+				x := t.nominalFeatures(fKindNounPrep, np, obj)
+				relationFeatures(x, rel)
+				out = append(out, Tuple{Relation: rel, Args: []string{t.otext(np), t.otext(obj)}, Features: x})
+			}
 		case t.rel[i] == "nmod:poss" && isNoun(t.toks[h].UPOS):
 			owner := t.span(i, func(c int) bool { return t.argSkip(c) || base(t.rel[c]) == "case" })
 			text := t.otext(owner)
@@ -432,7 +446,7 @@ func (t *tree) nominalTuples() []Tuple {
 
 // nounPreps are the prepositions on a noun read as "is <prep>" tuples.
 var nounPreps = map[string]int{
-	"in": 1, "at": 1, "on": 1, "from": 1, "with": 1, "near": 1, "between": 1, "such as": 1, "outside": 1,
+	"in": 1, "at": 1, "on": 1, "from": 1, "with": 1, "near": 1, "between": 1, "such as": 1, "outside": 1, "including": 1,
 }
 
 // indefinite is the indefinite article for a phrase: "an" before a vowel
