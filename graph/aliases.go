@@ -153,18 +153,49 @@ func uniqueSorted(s []string) []string {
 // Known values it returns are not modified afterwards.
 type AliasIndex struct {
 	mu      sync.Mutex
-	ents    map[string]*indexEntity     // entity key →
-	byAlias map[string]map[string]int32 // alias key → entity key → postings
-	docs    map[string][]docEntity      // document → its entities
+	ents    map[string]*indexEntity // entity key →
+	byAlias map[string][]posting    // alias key → entities with postings
+	docs    map[string][]docEntity  // document → its entities
+}
+
+// posting counts how many (document, name) pairs give a string to an
+// entity: an alias key's entities, an entity's names and aliases. The
+// lists are short; slices keep the index small for the garbage collector.
+type posting struct {
+	s string
+	n int32
+}
+
+// inc and dec add and remove one posting of s.
+func inc(ps []posting, s string) []posting {
+	for i := range ps {
+		if ps[i].s == s {
+			ps[i].n++
+			return ps
+		}
+	}
+	return append(ps, posting{s, 1})
+}
+
+func dec(ps []posting, s string) []posting {
+	for i := range ps {
+		if ps[i].s == s {
+			if ps[i].n--; ps[i].n <= 0 {
+				ps = append(ps[:i], ps[i+1:]...)
+			}
+			return ps
+		}
+	}
+	return ps
 }
 
 // indexEntity is one entity of the index, merged over its documents.
 type indexEntity struct {
 	typ     string
-	names   map[string]int32 // canonical name → documents giving it
-	aliases map[string]int32 // alias → documents giving it
-	docs    []string         // sorted; replaced, never modified in place
-	known   *resolve.Known   // cached answer, nil when stale
+	names   []posting      // canonical names and the documents giving them
+	aliases []posting      // aliases and the documents giving them
+	docs    []string       // sorted; replaced, never modified in place
+	known   *resolve.Known // cached answer, nil when stale
 }
 
 // docEntity is an entity as one document names it.
@@ -176,7 +207,7 @@ type docEntity struct {
 
 // NewAliasIndex returns an empty index.
 func NewAliasIndex() *AliasIndex {
-	return &AliasIndex{ents: map[string]*indexEntity{}, byAlias: map[string]map[string]int32{}, docs: map[string][]docEntity{}}
+	return &AliasIndex{ents: map[string]*indexEntity{}, byAlias: map[string][]posting{}, docs: map[string][]docEntity{}}
 }
 
 // AliasIndex reads the store's entities into an alias index, document by
@@ -275,16 +306,16 @@ func (ix *AliasIndex) Add(doc string, ents []extract.Entity) {
 	for _, de := range des {
 		e := ix.ents[de.key]
 		if e == nil {
-			e = &indexEntity{typ: de.typ, names: map[string]int32{}, aliases: map[string]int32{}}
+			e = &indexEntity{typ: de.typ}
 			ix.ents[de.key] = e
 		}
 		e.known = nil
 		e.typ = de.typ
 		if de.name != "" {
-			e.names[de.name]++
+			e.names = inc(e.names, de.name)
 		}
 		for _, a := range de.aliases {
-			e.aliases[a]++
+			e.aliases = inc(e.aliases, a)
 		}
 		i := sort.SearchStrings(e.docs, doc)
 		if i == len(e.docs) || e.docs[i] != doc {
@@ -293,12 +324,7 @@ func (ix *AliasIndex) Add(doc string, ents []extract.Entity) {
 			e.docs = docs
 		}
 		for _, k := range de.aliasKeys {
-			m := ix.byAlias[k]
-			if m == nil {
-				m = map[string]int32{}
-				ix.byAlias[k] = m
-			}
-			m[de.key]++
+			ix.byAlias[k] = inc(ix.byAlias[k], de.key)
 		}
 	}
 }
@@ -310,27 +336,21 @@ func (ix *AliasIndex) remove(doc string, de docEntity) {
 		return
 	}
 	e.known = nil
-	dec := func(m map[string]int32, k string) {
-		if m[k]--; m[k] <= 0 {
-			delete(m, k)
-		}
-	}
 	if de.name != "" {
-		dec(e.names, de.name)
+		e.names = dec(e.names, de.name)
 	}
 	for _, a := range de.aliases {
-		dec(e.aliases, a)
+		e.aliases = dec(e.aliases, a)
 	}
 	if i := sort.SearchStrings(e.docs, doc); i < len(e.docs) && e.docs[i] == doc {
 		docs := make([]string, 0, len(e.docs)-1)
 		e.docs = append(append(docs, e.docs[:i]...), e.docs[i+1:]...)
 	}
 	for _, k := range de.aliasKeys {
-		if m := ix.byAlias[k]; m != nil {
-			dec(m, de.key)
-			if len(m) == 0 {
-				delete(ix.byAlias, k)
-			}
+		if ps := dec(ix.byAlias[k], de.key); len(ps) == 0 {
+			delete(ix.byAlias, k)
+		} else {
+			ix.byAlias[k] = ps
 		}
 	}
 	if len(e.docs) == 0 {
@@ -352,13 +372,13 @@ func (ix *AliasIndex) Len() int {
 func (ix *AliasIndex) EntitiesByAlias(_ context.Context, key string) ([]resolve.Known, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	m := ix.byAlias[key]
-	if len(m) == 0 {
+	ps := ix.byAlias[key]
+	if len(ps) == 0 {
 		return nil, nil
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	keys := make([]string, 0, len(ps))
+	for _, p := range ps {
+		keys = append(keys, p.s)
 	}
 	sort.Strings(keys)
 	out := make([]resolve.Known, 0, len(keys))
@@ -369,14 +389,14 @@ func (ix *AliasIndex) EntitiesByAlias(_ context.Context, key string) ([]resolve.
 		}
 		if e.known == nil {
 			kn := &resolve.Known{Key: k, Type: e.typ, Docs: e.docs}
-			for n := range e.names {
-				if kn.Name == "" || n < kn.Name {
-					kn.Name = n
+			for _, n := range e.names {
+				if kn.Name == "" || n.s < kn.Name {
+					kn.Name = n.s
 				}
 			}
 			kn.Aliases = make([]string, 0, len(e.aliases))
-			for a := range e.aliases {
-				kn.Aliases = append(kn.Aliases, a)
+			for _, a := range e.aliases {
+				kn.Aliases = append(kn.Aliases, a.s)
 			}
 			sort.Strings(kn.Aliases)
 			e.known = kn
