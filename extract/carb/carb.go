@@ -177,8 +177,8 @@ func Match(ref, ex *Extraction) (precision, recall float64) {
 // match scores a predicted tuple against a gold one: CaRB's
 // binary_linient_tuple_match, returning (precision, recall).
 func match(ref, ex *Extraction) [2]float64 {
-	r := binarize(ref.Args)
-	e := binarize(ex.Args)
+	r := binarize(trimEmpty(ref.Args))
+	e := binarize(trimEmpty(ex.Args))
 	straight := lenientMatch(ref.Relation, r, ex.Relation, e)
 	said := false
 	for _, v := range []string{"said", "told", "added", "adds", "says"} {
@@ -199,6 +199,16 @@ func match(ref, ex *Extraction) [2]float64 {
 		return reverse
 	}
 	return straight
+}
+
+// trimEmpty drops trailing empty arguments: CaRB reads tuples from
+// stripped lines, so an empty last argument is no argument (an extraction
+// with an empty second argument does not match a two-argument gold tuple).
+func trimEmpty(args []string) []string {
+	for len(args) > 0 && strings.TrimSpace(args[len(args)-1]) == "" {
+		args = args[:len(args)-1]
+	}
+	return args
 }
 
 func binarize(args []string) []string {

@@ -83,6 +83,15 @@ func TestMatchRules(t *testing.T) {
 	if got := match(ref, &Extraction{Relation: "is", Args: []string{"Berg"}}); got != [2]float64{} {
 		t.Errorf("one-argument match = %v, want zero", got)
 	}
+	// Nor is an empty one (CaRB strips the line it reads the tuple from).
+	if got := match(ref, &Extraction{Relation: "is", Args: []string{"Berg", ""}}); got != [2]float64{} {
+		t.Errorf("empty-second-argument match = %v, want zero", got)
+	}
+	// A one-argument gold tuple matches a one-argument extraction.
+	one := &Extraction{Relation: "was disbanded", Args: []string{"the army", ""}}
+	if got := match(one, &Extraction{Relation: "was disbanded", Args: []string{"the army"}}); !near(got[0], 1) || !near(got[1], 1) {
+		t.Errorf("one-argument tuples = %v, want [1 1]", got)
+	}
 	// Matching is case-sensitive, as in CaRB.
 	if got := match(ref, &Extraction{Relation: "Is", Args: []string{"Berg", "mayor"}}); got != [2]float64{} {
 		t.Errorf("case-different relation = %v, want zero", got)
