@@ -381,6 +381,34 @@ pears NOUN NNS pear 9 conj
 				"be including | fruits of the north | pears",
 			},
 		},
+		{
+			name: "a speech verb after its quote, the quote parsed as its adverbial clause",
+			text: "`` Prices will rise , '' Kari added .",
+			rows: "`` PUNCT `` \" 4 punct\n" +
+				"Prices NOUN NNS price 4 nsubj\n" +
+				"will AUX MD will 4 aux\n" +
+				"rise VERB VB rise 8 advcl\n" +
+				", PUNCT , , 4 punct\n" +
+				"'' PUNCT '' '' 4 punct\n" +
+				"Kari PROPN NNP Kari 8 nsubj\n" +
+				"added VERB VBD add 0 root\n" +
+				". PUNCT . . 8 punct",
+			want: []string{"added | Kari | Prices will rise"},
+		},
+		{
+			name: "a speech verb after the report, parsed as its parataxis",
+			text: "Prices will rise in May , Ola argues .",
+			rows: `Prices NOUN NNS price 3 nsubj
+will AUX MD will 3 aux
+rise VERB VB rise 0 root
+in ADP IN in 5 case
+May PROPN NNP May 3 obl
+, PUNCT , , 8 punct
+Ola PROPN NNP Ola 8 nsubj
+argues VERB VBZ argue 3 parataxis
+. PUNCT . . 3 punct`,
+			want: []string{"argues | Ola | Prices will rise in May", "will rise in | Prices | May"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

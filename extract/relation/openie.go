@@ -244,6 +244,14 @@ func (t *tree) tuples(c *clause, nclauses int) []Tuple {
 		if first < 0 && len(rest) > 0 {
 			first = 0
 		}
+		if first < 0 {
+			// "… , she added": what was said is the clause the parse
+			// made the speech verb's dependent or head.
+			if content := t.speechContent(c, outer); len(content) > 0 {
+				cands = append(cands, cand{rel: rel, arg2: content, kind: "ccomp", rest: rest})
+				break
+			}
+		}
 		if first < 0 && len(c.chain) > 0 {
 			// "returned to work": the last verb of the chain, with its
 			// "to", is the second argument.
@@ -547,4 +555,32 @@ func (t *tree) listPhrase(h int, list []int, prep []int) []int {
 func (t *tree) caseIdx(k int) []int {
 	_, idx := t.caseOf(k)
 	return idx
+}
+
+// speechContent is what a speech verb without an object or complement
+// clause reports when it is written after the report: the unmarked
+// adverbial clause before it ("“ They 're getting wins , ” she added",
+// parsed as advcl of added), or the clause it is a parenthetical of
+// ("…, Mr. Hatch argues", parsed as parataxis). nil otherwise.
+func (t *tree) speechContent(c *clause, outer int) []int {
+	if !speechLemmas[t.lemma(c.verb)] || c.copula >= 0 || c.passive || len(c.chain) > 0 {
+		return nil
+	}
+	subj := t.child(outer, "nsubj")
+	for _, k := range t.kids[outer] {
+		if k > outer || t.rel[k] != "advcl" || t.child(k, "mark") >= 0 || !t.isPredicate(k) || subj >= 0 && k > subj {
+			continue
+		}
+		if t.child(k, "nsubj", "nsubj:pass", "csubj", "expl") < 0 {
+			continue
+		}
+		return t.span(k, func(d int) bool { return base(t.rel[d]) == "punct" && t.head[d] == k })
+	}
+	h := t.head[outer]
+	if t.rel[outer] == "parataxis" && h >= 0 && h < outer && subj >= 0 && t.isPredicate(h) {
+		return t.span(h, func(d int) bool {
+			return d == outer || base(t.rel[d]) == "punct" && t.head[d] == h || base(t.rel[d]) == "parataxis" && d > outer
+		})
+	}
+	return nil
 }
