@@ -111,7 +111,7 @@ func TestDevScore(t *testing.T) {
 }
 
 // minDevCoNLL is the dev score the shipped model must keep.
-const minDevCoNLL = 0.55
+const minDevCoNLL = 0.57
 
 func join(ws []string) string {
 	s := ""

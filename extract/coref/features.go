@@ -100,7 +100,7 @@ func b2s(b bool) string {
 type docContext struct {
 	di     *docInfo
 	ms     []*mention
-	conv   bool // many first- and second-person pronouns: a conversation or speech
+	style  string // "dia", "mono", "addr" or "narr": how many first- and second-person pronouns the document has
 	byKey  map[string]int
 	byHead map[string]int
 	// The entities built so far: each mention's entity and their
@@ -117,6 +117,7 @@ type entity struct {
 	names, pros    int
 	keys           map[string]bool
 	person1, pers2 bool
+	cls            [numClasses]int
 }
 
 func genderSlot(g byte) int {
@@ -161,6 +162,7 @@ func (dc *docContext) join(j, a int) {
 	if m.kind != pronoun {
 		e.keys[m.key] = true
 	}
+	e.cls[m.cls]++
 	if m.person == 1 {
 		e.person1 = true
 	}
@@ -197,17 +199,31 @@ func (dc *docContext) entityFeats(i, j int, f *feats) {
 	if m.person > 0 {
 		f.add("Ep", sm, b2s(e.person1), b2s(e.pers2))
 	}
+	if m.cls != 0 {
+		other := 0
+		for c, k := range e.cls {
+			if c != 0 && c != int(m.cls) {
+				other += k
+			}
+		}
+		f.add("Ec", sm, classNames[m.cls], b2s(e.cls[m.cls] > 0), b2s(other > 0))
+	} else {
+		best := 0
+		for c, k := range e.cls {
+			if c != 0 && k > e.cls[best] {
+				best = c
+			}
+		}
+		f.add("Ec0", sm, classNames[best])
+	}
 }
 
-func newDocContext(di *docInfo, ms []*mention) *docContext {
-	dc := &docContext{di: di, ms: ms, byKey: map[string]int{}, byHead: map[string]int{}, ent: make([]int, len(ms))}
-	n12 := 0
+func newDocContext(di *docInfo, ms []*mention, cls map[string]uint8) *docContext {
 	for _, m := range ms {
-		if m.person > 0 {
-			n12++
-		}
+		m.cls = mentionClass(m, cls)
 	}
-	dc.conv = len(ms) > 0 && float64(n12)/float64(len(ms)) > 0.08
+	dc := &docContext{di: di, ms: ms, byKey: map[string]int{}, byHead: map[string]int{}, ent: make([]int, len(ms))}
+	dc.style = docStyle(ms)
 	return dc
 }
 
@@ -218,8 +234,8 @@ func (dc *docContext) newFeats(j int, f *feats) {
 	sh := m.shape()
 	kd := m.kind.String()
 	f.add("N", sh)
-	f.add("Nk", kd, b2s(dc.conv))
-	f.add("Ns", sh, b2s(dc.conv))
+	f.add("Nk", kd, dc.style)
+	f.add("Ns", sh, dc.style)
 	f.add("Nh", kd, m.lemma)
 	f.add("Nf", kd, m.first)
 	f.add("Nt", kd, m.typ)
@@ -234,6 +250,7 @@ func (dc *docContext) newFeats(j int, f *feats) {
 	f.add("Nks", kd, b2s(keySeen), b2s(headSeen))
 	f.add("Nksh", sh, b2s(keySeen), b2s(headSeen))
 	f.add("Nsent", kd, bucket(m.sent))
+	f.add("Ncl", kd, classNames[m.cls])
 	if m.kind == pronoun {
 		f.add("Npro", m.head)
 		f.add("Nprod", m.head, m.deprel)
@@ -248,7 +265,7 @@ func (dc *docContext) pairFeats(i, j int, f *feats) {
 	pair := ka + ">" + km
 	spair := sa + ">" + sm
 	f.add("P", spair)
-	f.add("Pc", pair, b2s(dc.conv))
+	f.add("Pc", pair, dc.style)
 	sd := m.sent - a.sent
 	md := j - i
 	f.add("Sd", sm, bucket(sd))
@@ -286,6 +303,7 @@ func (dc *docContext) pairFeats(i, j int, f *feats) {
 		if a.kind == pronoun {
 			f.add("PP", a.head, m.head)
 			f.add("PPd", sa, sm, bucket(sd))
+			f.add("PPs", sa, sm, dc.style, bucket(sd))
 		}
 		f.add("Pq", sm, b2s(a.quoted), b2s(m.quoted))
 	} else {
@@ -305,6 +323,10 @@ func (dc *docContext) pairFeats(i, j int, f *feats) {
 		}
 	}
 	f.add("Ty2", a.typ, sm)
+	f.add("Cl", classNames[a.cls], classNames[m.cls], sm, b2s(headMatch))
+	if a.cls != 0 && m.cls != 0 {
+		f.add("Clm", b2s(a.cls == m.cls), pair, b2s(headMatch))
+	}
 }
 
 // around are the words before and after a mention.
@@ -377,4 +399,54 @@ func isAcronym(short, long []string) bool {
 	}
 	s := strings.ReplaceAll(short[0], ".", "")
 	return len(s) > 1 && s == b.String()
+}
+
+// docStyle tells dialogue (many first- and second-person pronouns),
+// monologue (first person), address (second person) and narrative apart.
+func docStyle(ms []*mention) string {
+	n1, n2 := 0, 0
+	for _, m := range ms {
+		switch m.person {
+		case 1:
+			n1++
+		case 2:
+			n2++
+		}
+	}
+	lim := 0.08 * float64(len(ms))
+	switch p1, p2 := float64(n1) >= lim, float64(n2) >= lim; {
+	case len(ms) == 0:
+		return "narr"
+	case p1 && p2:
+		return "dia"
+	case p1:
+		return "mono"
+	case p2:
+		return "addr"
+	}
+	return "narr"
+}
+
+// personPronouns are the pronouns that refer to people.
+var personPronouns = map[string]bool{"i": true, "you": true, "he": true, "she": true}
+
+// mentionClass is a mention's semantic class: people for personal
+// pronouns, the recognizer's type for names, the lexicon's class of the
+// head lemma otherwise.
+func mentionClass(m *mention, cls map[string]uint8) uint8 {
+	if m.kind == pronoun {
+		if personPronouns[pronounBase[m.head]] {
+			return clsPerson
+		}
+		return 0
+	}
+	if m.kind == name {
+		if c, ok := nerClass[m.typ]; ok {
+			return c
+		}
+	}
+	if c, ok := cls[m.lemma]; ok {
+		return c
+	}
+	return nerClass[m.typ]
 }

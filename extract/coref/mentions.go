@@ -41,9 +41,10 @@ type mention struct {
 	gender   byte // 'm', 'f', 'n' for pronouns and gendered nouns
 	person   int  // 1, 2 for first- and second-person pronouns
 	quoted   bool
-	nested   bool // inside another candidate
-	index    int  // position in the document's mention list
-	conjPart bool // a conjunct of a coordination that is a mention too
+	nested   bool  // inside another candidate
+	index    int   // position in the document's mention list
+	conjPart bool  // a conjunct of a coordination that is a mention too
+	cls      uint8 // semantic class (index of classNames), 0 unknown
 }
 
 // spanRels are the relations whose dependents belong to a noun phrase.
@@ -222,6 +223,9 @@ func detectMentions(di *docInfo) []*mention {
 			continue
 		}
 		lo, hi := subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true})
+		if di.toks[i].upos == "PRON" && isPredicate(di, i) {
+			lo, hi = i, i // "he" of "he is indeed", parsed as the predicate
+		}
 		add(i, lo, hi, di.toks[i].deprel == "conj")
 		if hasChild(di, i, "appos") {
 			lo, hi := subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true, "appos": true, "acl": true})
@@ -315,6 +319,13 @@ func newMention(di *docInfo, h, lo, hi int, conjPart bool) *mention {
 				m.gender = g
 			}
 		}
+		if m.gender == 0 && m.kind == name && (t.ner == "" || nerClass[t.ner] == clsPerson) {
+			s := lo
+			if t.nerStart >= lo {
+				s = t.nerStart
+			}
+			m.gender = nameGender(di, s, h)
+		}
 	}
 	return m
 }
@@ -332,4 +343,16 @@ var pronounInfo = map[string]struct {
 	"it": {3, 'n', false}, "its": {3, 'n', false}, "itself": {3, 'n', false},
 	"they": {3, 0, true}, "them": {3, 0, true}, "their": {3, 0, true}, "theirs": {3, 0, true}, "themselves": {3, 0, true},
 	"y'all": {2, 0, true}, "ya": {2, 0, false}, "u": {2, 0, false},
+}
+
+// isPredicate says whether token i heads a clause (has a subject, copula
+// or auxiliary).
+func isPredicate(di *docInfo, i int) bool {
+	for _, c := range di.toks[i].children {
+		switch baseRel(di.toks[c].deprel) {
+		case "nsubj", "cop", "aux", "csubj":
+			return true
+		}
+	}
+	return false
 }

@@ -41,7 +41,7 @@ func (r *Resolver) Resolve(ctx context.Context, d *Document) (Clusters, error) {
 		return nil, err
 	}
 	ms := detectMentions(di)
-	ante := rank(newDocContext(di, ms), r.model.score, nil)
+	ante := rank(newDocContext(di, ms, r.model.cls), r.model.score, nil)
 	return chains(ms, ante), nil
 }
 
@@ -55,6 +55,9 @@ func (dc *docContext) candidates(j int, out []int) []int {
 	m := dc.ms[j]
 	for i := j - 1; i >= 0; i-- {
 		a := dc.ms[i]
+		if a.End >= m.End && a.headTok != m.headTok {
+			continue // i-within-i: "his" in "his wife" is not the wife
+		}
 		if j-i <= maxBack {
 			out = append(out, i)
 			continue

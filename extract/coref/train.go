@@ -77,12 +77,16 @@ func goldChains(di *docInfo, ms []*mention, key Clusters) []int {
 		}
 	}
 	byHead := map[int]int{}
-	for gm, c := range ix {
-		if exact[gm] {
-			continue
-		}
-		if h := spanHead(di, gm); h >= 0 {
-			byHead[h] = c
+	for c, ch := range key { // in order, so that training is deterministic
+		for _, gm := range ch {
+			if exact[gm] {
+				continue
+			}
+			if h := spanHead(di, gm); h >= 0 {
+				if _, ok := byHead[h]; !ok {
+					byHead[h] = c
+				}
+			}
 		}
 	}
 	gold := make([]int, len(ms))
@@ -130,8 +134,8 @@ func (a *averaged) update(f feats, d float64) {
 	}
 }
 
-func (a *averaged) model() *Model {
-	m := &Model{w: make(map[uint32]float32, len(a.w))}
+func (a *averaged) model(cls map[string]uint8) *Model {
+	m := &Model{w: make(map[uint32]float32, len(a.w)), cls: cls}
 	for k, w := range a.w {
 		if v := w - a.u[k]/a.c; v > 1e-4 || v < -1e-4 {
 			m.w[k] = float32(v)
@@ -171,6 +175,19 @@ func Train(ctx context.Context, opt TrainOptions) (*Model, error) {
 		}
 		fmt.Fprintf(opt.Log, "train %d documents, dev %d\n", len(train), len(dev))
 	}
+	cls, folds, err := learnClassFolds(opt.DataDir, train)
+	if err != nil {
+		return nil, err
+	}
+	return trainExamples(ctx, opt, cls, folds, train, dev)
+}
+
+// trainExamples runs the perceptron over prepared training examples,
+// scoring dev (when not empty and opt.Log is set) after each epoch.
+// Training document k reads the class lexicon folds[k], learned without
+// it; the model keeps cls, learned from all.
+func trainExamples(ctx context.Context, opt TrainOptions, cls map[string]uint8, folds []map[string]uint8, train, dev []*example) (*Model, error) {
+	opt.defaults()
 	p := &averaged{w: map[uint32]float64{}, u: map[uint32]float64{}, c: 1}
 	rng := rand.New(rand.NewPCG(1, 2))
 	order := make([]int, len(train))
@@ -185,7 +202,7 @@ func Train(ctx context.Context, opt TrainOptions) (*Model, error) {
 				return nil, err
 			}
 			ex := train[k]
-			dc := newDocContext(ex.di, ex.ms)
+			dc := newDocContext(ex.di, ex.ms, folds[k])
 			rank(dc, p.score, func(j int, cands []int, fs []feats, _ int) int {
 				total++
 				g := ex.gold[j]
@@ -228,13 +245,13 @@ func Train(ctx context.Context, opt TrainOptions) (*Model, error) {
 				return goldBest
 			})
 		}
-		if opt.Log != nil {
-			s := evaluate(p.model(), dev)
+		if opt.Log != nil && len(dev) > 0 {
+			s := evaluate(p.model(cls), dev)
 			fmt.Fprintf(opt.Log, "epoch %d: %d/%d mistakes; dev MUC %.2f B3 %.2f CEAF-e %.2f CoNLL %.2f\n",
 				ep, errs, total, 100*s.MUC.F1(), 100*s.B3.F1(), 100*s.CEAFe.F1(), 100*s.CoNLL())
 		}
 	}
-	return p.model(), nil
+	return p.model(cls), nil
 }
 
 // slot is the index in the feature list of antecedent i (0 for new).
@@ -253,7 +270,7 @@ func slot(cands []int, i int) int {
 func evaluate(m *Model, exs []*example) Scores {
 	var s Scores
 	for _, ex := range exs {
-		ante := rank(newDocContext(ex.di, ex.ms), m.score, nil)
+		ante := rank(newDocContext(ex.di, ex.ms, m.cls), m.score, nil)
 		s.Add(ex.key, chains(ex.ms, ante))
 	}
 	return s
