@@ -18,9 +18,10 @@
 //  4. partial names: a lone surname or given name joins the one person it
 //     can be; with several candidates a title before it ("Mayor Berg")
 //     decides, else it stays unresolved rather than merge two people;
-//  5. cross-document (with an Index): a person named only partly, or a
-//     one-word name the recognizer mistyped, is looked up among the
-//     entities already in the store;
+//  5. cross-document (Link, with an Index): a person named only partly, a
+//     one-word name the recognizer mistyped, or a full name in another
+//     variant is looked up among the entities already in the store; a
+//     build links each document in input order (see Prepare and Link);
 //  6. user overrides (merges, splits, preferred names);
 //  7. fact arguments: the mention covering the argument; apposition
 //     ("the diplomat, Anatoly Antonov"); role descriptions ("the Kremlin
