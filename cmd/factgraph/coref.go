@@ -70,7 +70,9 @@ func newTrainCorefCmd() *cobra.Command {
 		Long: `coref trains the mention-ranking model that links the mentions factgraph coref
 finds (an averaged perceptron over pair and anaphoricity features, see
 extract/coref) on the OntoGUM train documents of ../shared/data/gum-coref
-(doc_splits.tsv), and logs the dev CoNLL score after every epoch. Training is
+(doc_splits.tsv), with a lexicon of head-noun classes learned from the entity
+types of the same documents in gum/conll, and logs the dev CoNLL score after
+every epoch. Training is
 deterministic: the defaults rebuild the shipped extract/coref/model.gz.`,
 		Example: `  factgraph train coref`,
 		Args:    cobra.NoArgs,
