@@ -223,7 +223,11 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 			continue
 		}
 		seen[low+"\t"+ex.XPOS] = true
-		for n := 0; n <= maxSuffix && n <= len(low); n++ {
+		// A suffix rule may only rewrite the suffix it is keyed on: a
+		// script that strips more depends on letters the rule does not
+		// see (taiwanese → Taiwanese would turn portuguese into
+		// pTaiwanese).
+		for n := l.scripts[id].Strip; n <= maxSuffix && n <= len(low); n++ {
 			add(rules, ex.XPOS+"\t"+low[len(low)-n:], id)
 		}
 	}

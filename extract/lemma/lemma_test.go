@@ -49,3 +49,23 @@ func TestTrain(t *testing.T) {
 		}
 	}
 }
+
+// A suffix rule rewrites only the suffix it is keyed on: whole-word
+// scripts learnt from capitalized adjectives must not garble an unseen one.
+func TestSuffixRulesStayInTheirSuffix(t *testing.T) {
+	data := []Example{
+		{Form: "Taiwanese", XPOS: "JJ", Lemma: "Taiwanese"}, {Form: "Japanese", XPOS: "JJ", Lemma: "Japanese"},
+		{Form: "Chinese", XPOS: "JJ", Lemma: "Chinese"}, {Form: "Vietnamese", XPOS: "JJ", Lemma: "Vietnamese"},
+		{Form: "happier", XPOS: "JJR", Lemma: "happy"}, {Form: "easier", XPOS: "JJR", Lemma: "easy"},
+	}
+	l, err := Train(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Lemma("Portuguese", "JJ"); got != "portuguese" {
+		t.Errorf("Lemma(Portuguese, JJ) = %q, want the lower-cased form", got)
+	}
+	if got := l.Lemma("tidier", "JJR"); got != "tidy" {
+		t.Errorf("Lemma(tidier, JJR) = %q: suffix rules within their suffix must still apply", got)
+	}
+}
