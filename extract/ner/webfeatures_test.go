@@ -3,6 +3,7 @@ package ner
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -155,4 +156,53 @@ func TestFoldDomain(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWebModel checks the shipped web model: it loads with its case-form
+// features and bias, finds the names of informal text written for the test
+// (one in lower case), and survives hostile input.
+func TestWebModel(t *testing.T) {
+	r, err := DefaultFor(Web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.res.caseForms == nil || len(r.m.typeBias) == 0 || r.m.domain != "" {
+		t.Fatalf("web model: case forms %v, bias %v, domain %q; want case forms, a bias, folded", r.res.caseForms != nil, r.m.typeBias, r.m.domain)
+	}
+	text := "we stayed at a hotel in chicago last week and Maria Lopez from Microsoft said it was great ."
+	c, err := ReadCorpus(strings.NewReader(iob2Lines(text)), FormatIOB2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, err := r.TagCorpus(context.Background(), c, TagsetUNER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, sp := range Spans(tags[0]) {
+		got[strings.Join(c.Sentences[0].Words[sp.Start:sp.End], " ")] = sp.Type
+	}
+	for name, typ := range map[string]string{"chicago": "LOC", "Maria Lopez": "PER", "Microsoft": "ORG"} {
+		if got[name] != typ {
+			t.Errorf("%q: %q, want %s (all: %v)", name, got[name], typ, got)
+		}
+	}
+	for _, in := range []string{strings.Repeat("x", 100000), "ALL CAPS TEXT FROM NEW YORK !!!", "!!! ??? 123", "\x00\xff invalid \xc3\x28"} {
+		c, err := ReadCorpus(strings.NewReader(iob2Lines(in)), FormatIOB2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.TagCorpus(context.Background(), c, TagsetUNER); err != nil {
+			t.Errorf("%.20q: %v", in, err)
+		}
+	}
+}
+
+// iob2Lines writes the words of text as an untagged UNER sentence.
+func iob2Lines(text string) string {
+	var b strings.Builder
+	for i, w := range strings.Fields(text) {
+		fmt.Fprintf(&b, "%d\t%s\tO\n", i+1, w)
+	}
+	return b.String()
 }
