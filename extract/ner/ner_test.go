@@ -423,6 +423,12 @@ func TestConcurrentRecognize(t *testing.T) {
 // Northfield, and the role mayor of Northfield.
 func TestTitleInsideName(t *testing.T) {
 	text := `Northfield Mayor Anna Berg said the bridge would reopen. Acme Corp Chief Executive John Smith resigned on Friday.`
+	r, _ := Default()
+	words := strings.Fields("The Bank of England Governor Mark Carney spoke .")
+	if got := r.typeSpans(words, []Span{{1, 7, "ORG"}}); len(got) != 2 || got[0].Type != "ORG" || got[1].Type != "PERSON" ||
+		got[0].End != 4 || got[1].Start != 5 {
+		t.Errorf("Bank of England Governor Mark Carney: %+v, want ORG Bank of England and PERSON Mark Carney", got)
+	}
 	a := analyse(t, text, time.Time{})
 	got := mentionSet(a)
 	for _, w := range []struct{ text, typ string }{
@@ -432,7 +438,6 @@ func TestTitleInsideName(t *testing.T) {
 			t.Errorf("want %s %q; got %v", w.typ, w.text, a.Mentions)
 		}
 	}
-	r, _ := Default()
 	type role struct{ person, title, of string }
 	var roles []role
 	for _, ro := range r.Roles(a) {

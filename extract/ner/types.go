@@ -404,8 +404,8 @@ func (r *Recognizer) splitTitles(words []string, spans []Span) []Span {
 			switch {
 			case r.res.gaz.Lookup(text)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState|1<<gazetteer.Continent) != 0:
 				owner.Type = "LOC"
-			case placeTitles[title] && sp.Type != "LOC":
-				owner.Type = "LOC"
+			case placeTitles[title] && sp.Type != "LOC" && !r.hasOrgWord(words[sp.Start:k]):
+				owner.Type = "LOC" // "Northfield Mayor", not "Bank of England Governor"
 			case sp.Type == "PER" || sp.Type == "MISC":
 				owner.Type = "ORG"
 				if _, ok := r.res.gaz.Country(text); ok {
@@ -475,4 +475,15 @@ func isNameWord(w string) bool {
 		}
 	}
 	return letters > 0
+}
+
+// hasOrgWord reports whether a word of ws ends organisation names ("Bank",
+// "Council", "Inc").
+func (r *Recognizer) hasOrgWord(ws []string) bool {
+	for _, w := range ws {
+		if r.res.gaz.Is(gazetteer.OrgWord, w) || orgHeads[w] {
+			return true
+		}
+	}
+	return false
 }
