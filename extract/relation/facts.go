@@ -47,6 +47,7 @@ func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
 		}
 		out = append(out, d.clauseFacts(si, t, c, speakerOf, len(clauses))...)
 	}
+	d.speakerOf = speakerOf
 	return append(out, d.nominalFacts(si, t)...)
 }
 
@@ -111,6 +112,15 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 			if a.kind == "obj" {
 				for _, h := range t.conjuncts(a.head) {
 					o := d.entityArg(si, t, h, -1)
+					if o.Type == "PERSON" && !d.covers(t, h, o) {
+						// "ordered its ambassador to Washington, Anatoly
+						// Antonov, back to Moscow": the name is the object;
+						// what the noun's phrase holds after the name is the
+						// verb's ("back to Moscow").
+						if d.trailingArgs(si, t, c, h, o, quals) && c.particle == "" {
+							pred = lemma + " back"
+						}
+					}
 					if o.Type == "" {
 						// "imposed sanctions on Russia": the named thing of a
 						// preposition on the object noun is a qualifier.
@@ -426,6 +436,11 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 			break
 		}
 		if m.End >= tok.End && isEntityType(m.Type) {
+			if m.Type == "GPE" || m.Type == "NORP" || m.Type == "ORG" {
+				if p, ok := d.titledPerson(m); ok {
+					return p // "US President Joe Biden" split by the parse
+				}
+			}
 			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
 		}
 	}
@@ -438,6 +453,9 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 				}
 			}
 		}
+	}
+	if m, ok := d.namedPerson(t, h); ok {
+		return mentionArg(m)
 	}
 	switch t.lower(h) {
 	case "i", "me", "we", "us", "my", "our":
@@ -476,6 +494,7 @@ func (d *docView) spanArg(t *tree, toks []int) extract.Arg {
 	if d.a != nil && d.a.Doc != nil && s >= 0 && e <= len(d.a.Doc.Text) && s < e {
 		text = strings.Join(strings.Fields(d.a.Doc.Text[s:e]), " ")
 	}
+	text = trimQuotes(text)
 	return extract.Arg{Text: text, Start: s, End: e}
 }
 

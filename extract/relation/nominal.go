@@ -14,6 +14,7 @@ import (
 // modifiers become qualifiers named by their preposition.
 func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
 	var out []extract.Fact
+	done := map[int]bool{}
 	for i := range t.toks {
 		h := t.head[i]
 		if h < 0 || t.rel[i] != "appos" {
@@ -29,54 +30,94 @@ func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
 		if subj.Type != "PERSON" && subj.Type != "ORG" {
 			continue
 		}
-		var obj extract.Arg
-		quals := map[string]string{}
-		for _, k := range t.kids[role] {
-			switch {
-			case t.rel[k] == "nmod:poss":
-				obj = d.possessor(si, t, k, role)
-			case base(t.rel[k]) == "nmod":
-				prep, pi := t.caseOf(k)
-				if prep == "" {
-					continue
-				}
-				a := d.entityArg(si, t, k, -1)
-				if a.Type == "" {
-					a = d.spanArg(t, t.phrase(k, pi))
-				}
-				if prep == "of" && obj.Text == "" {
-					obj = a
-					continue
-				}
-				quals[prep] = a.Text
-			}
+		if f, ok := d.roleFact(si, t, subj, name, role); ok {
+			out = append(out, f)
+			done[role] = true
 		}
-		if obj.Text == "" || !hasLetter(obj.Text) {
+	}
+	// A noun that names a person further on in its phrase: "its ambassador
+	// to Washington, Anatoly Antonov" with the name attached to the city,
+	// "Russian Ambassador to Washington Anatoly Antonov".
+	for h := range t.toks {
+		if done[h] {
 			continue
 		}
-		title := t.roleTitle(role)
-		quals["title"] = title
-		x := t.nominalFeatures(fKindAppos, []int{name}, []int{role})
-		out = append(out, extract.Fact{
-			Sentence:   si,
-			Subject:    subj,
-			Predicate:  strings.ToLower(title) + " of",
-			Relation:   "role",
-			Object:     obj,
-			Qualifiers: quals,
-			Attributed: d.quoteSpeaker(t, role),
-			Confidence: score(x),
-			Extractor:  Name,
-		})
+		m, ok := d.namedPerson(t, h)
+		if !ok {
+			continue
+		}
+		if f, ok := d.roleFact(si, t, mentionArg(m), h, h); ok {
+			out = append(out, f)
+		}
 	}
 	return out
 }
 
+// roleFact is the role fact of person (or organisation) subj named by the
+// common noun role: the owner from the noun's possessive, a country or
+// organisation modifier, or its "of" phrase; its other prepositional
+// modifiers as qualifiers.
+func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (extract.Fact, bool) {
+	var obj extract.Arg
+	quals := map[string]string{}
+	ownerTok := -1
+	for _, k := range t.kids[role] {
+		switch {
+		case t.rel[k] == "nmod:poss":
+			obj = d.possessor(si, t, k, role)
+		case base(t.rel[k]) == "nmod":
+			prep, pi := t.caseOf(k)
+			if prep == "" {
+				continue
+			}
+			a := d.entityArg(si, t, k, -1)
+			if a.Type == "PERSON" && a.Text == subj.Text {
+				a = d.mentionAt(t, k)
+			}
+			if a.Type == "" {
+				a = d.spanArg(t, t.phrase(k, pi))
+			}
+			if prep == "of" && obj.Text == "" {
+				obj = a
+				continue
+			}
+			quals[prep] = a.Text
+		case k < role && (base(t.rel[k]) == "amod" || base(t.rel[k]) == "compound" || base(t.rel[k]) == "nmod"):
+			if obj.Text != "" {
+				continue
+			}
+			if m := d.mentionAt(t, k); m.Type == "NORP" || m.Type == "GPE" || m.Type == "ORG" {
+				obj, ownerTok = asCountry(m, d.valueAt(m)), k
+			}
+		}
+	}
+	if obj.Text == "" || !hasLetter(obj.Text) {
+		return extract.Fact{}, false
+	}
+	title := t.roleTitle(role, ownerTok)
+	quals["title"] = title
+	x := t.nominalFeatures(fKindAppos, []int{name}, []int{role})
+	return extract.Fact{
+		Sentence:   si,
+		Subject:    subj,
+		Predicate:  strings.ToLower(title) + " of",
+		Relation:   "role",
+		Object:     obj,
+		Qualifiers: quals,
+		Attributed: d.attribution(t, role),
+		Confidence: score(x),
+		Extractor:  Name,
+	}, true
+}
+
 // roleTitle is the role noun with the modifiers written before it
 // ("foreign minister"), without determiners and possessives.
-func (t *tree) roleTitle(role int) string {
+func (t *tree) roleTitle(role int, skip ...int) string {
 	idx := []int{role}
 	for _, k := range t.kids[role] {
+		if len(skip) > 0 && k == skip[0] {
+			continue
+		}
 		if k < role && (base(t.rel[k]) == "amod" || base(t.rel[k]) == "compound") {
 			idx = append(idx, t.span(k, nil)...)
 		}

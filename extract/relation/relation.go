@@ -120,22 +120,29 @@ func (e Extractor) Extract(ctx context.Context, a *extract.Analysis) ([]extract.
 			facts = append(facts, f) // the baseline's clause pattern, for unparsed sentences
 		}
 	}
+	var roles []ner.Role
+	if len(a.Mentions) > 0 {
+		roles, err = ner.Roles(a)
+		if err != nil {
+			return nil, fmt.Errorf("relation: roles: %w", err)
+		}
+		d.roles = roles
+	}
 	for si, t := range trees {
 		if t == nil {
 			continue
 		}
 		for _, f := range d.sentenceFacts(si, t) {
-			if f.Subject.Type == "" && !e.LiteralSubjects {
+			if f.Subject.Type == "" && !e.LiteralSubjects && !(f.Subject.Text == "?" && f.Object.Type != "") {
+				// Literal subjects are dropped; an agentless passive about
+				// a named thing ("Antonov was invited to Moscow" →
+				// invite(?, Antonov)) is kept.
 				continue
 			}
 			facts = append(facts, f)
 		}
 	}
 	if !e.NoRoles && len(a.Mentions) > 0 {
-		roles, err := ner.Roles(a)
-		if err != nil {
-			return nil, fmt.Errorf("relation: roles: %w", err)
-		}
 		facts = append(facts, roleFacts(a, roles)...)
 	}
 	for i := range facts {
@@ -160,6 +167,9 @@ type docView struct {
 	a        *extract.Analysis
 	mentions []extract.Mention // sorted by start
 	quotes   []extract.Fact
+	roles    []ner.Role // titles of the PERSON mentions
+	// speakerOf is the current sentence's reported-speech speaker by token.
+	speakerOf []*extract.Arg
 }
 
 // roleFacts turns titles into facts: Peskov –role→ Kremlin with the title.
@@ -175,7 +185,7 @@ func roleFacts(a *extract.Analysis, roles []ner.Role) []extract.Fact {
 			Subject:    extract.Arg{Text: r.Person.Text, Type: r.Person.Type, Start: r.Person.Start, End: r.Person.End},
 			Predicate:  title + " of",
 			Relation:   "role",
-			Object:     extract.Arg{Text: r.Of.Text, Type: r.Of.Type, Start: r.Of.Start, End: r.Of.End},
+			Object:     asCountry(extract.Arg{Text: r.Of.Text, Type: r.Of.Type, Start: r.Of.Start, End: r.Of.End}, r.Of.Value),
 			Qualifiers: map[string]string{"title": r.Title},
 			Confidence: 0.8,
 			Extractor:  Name,

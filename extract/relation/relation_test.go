@@ -375,8 +375,17 @@ Friday PROPN NNP Friday 3 obl
 }
 
 // TestNoLiteralSubjectsByDefault checks that the default leaves out facts
-// whose subject is not an entity (they would be literal subjects in N-Quads).
+// whose subject is not an entity (they would be literal subjects in N-Quads)
+// but keeps an agentless passive about a named thing: invite(?, Antonov).
 func TestNoLiteralSubjectsByDefault(t *testing.T) {
+	lit := parsed(t, "The statement angered Moscow.", `The DET DT the 2 det
+statement NOUN NN statement 3 nsubj
+angered VERB VBD anger 0 root
+Moscow PROPN NNP Moscow 3 obj
+. PUNCT . . 3 punct`, mention{"Moscow", "GPE", ""})
+	if facts, _ := (Extractor{NoRoles: true}).Extract(context.Background(), lit); len(facts) != 0 {
+		t.Errorf("literal subject gave %v by default", facts)
+	}
 	a := parsed(t, "Antonov was invited to Moscow.", `Antonov PROPN NNP Antonov 3 nsubj:pass
 was AUX VBD be 3 aux:pass
 invited VERB VBN invite 0 root
@@ -387,7 +396,7 @@ Moscow PROPN NNP Moscow 3 obl
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(facts) != 0 {
+	if len(facts) != 1 || show(facts[0]) != "? –invite/appeal→ Antonov [destination=Moscow, voice=passive]" {
 		t.Errorf("agentless passive gave %v by default", facts)
 	}
 }

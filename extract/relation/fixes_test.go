@@ -1,0 +1,160 @@
+package relation
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func factSet(t *testing.T, roles bool, rows, text string, ms ...mention) []string {
+	t.Helper()
+	a := parsed(t, text, rows, ms...)
+	for i := range a.Mentions {
+		a.Mentions[i].Sentence = 0
+	}
+	facts, err := Extractor{NoRoles: !roles}.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range facts {
+		out = append(out, show(f))
+	}
+	return out
+}
+
+func wantFact(t *testing.T, got []string, want string) {
+	t.Helper()
+	for _, g := range got {
+		if g == want {
+			return
+		}
+	}
+	t.Errorf("no fact %q in\n  %s", want, strings.Join(got, "\n  "))
+}
+
+// TestAppositiveNameIsObject: "its ambassador to Paris, Hans Weber, back to
+// Berlin", parsed with the name in apposition to the city and "back to
+// Berlin" coordinated with it: the name is the object, only Berlin the
+// destination, the particle joins the verb, and the noun gives the role.
+func TestAppositiveNameIsObject(t *testing.T) {
+	text := "Germany ordered its ambassador to Paris, Hans Weber, back to Berlin."
+	rows := `Germany PROPN NNP Germany 2 nsubj
+ordered VERB VBD order 0 root
+its PRON PRP$ its 4 nmod:poss
+ambassador NOUN NN ambassador 2 obj
+to ADP IN to 6 case
+Paris PROPN NNP Paris 4 nmod
+, PUNCT , , 8 punct
+Hans PROPN NNP Hans 6 appos
+Weber PROPN NNP Weber 8 flat
+, PUNCT , , 13 punct
+back ADV RB back 13 advmod
+to ADP IN to 13 case
+Berlin PROPN NNP Berlin 6 conj
+. PUNCT . . 2 punct`
+	got := factSet(t, false, rows, text, mention{"Germany", "GPE", ""}, mention{"Paris", "GPE", ""}, mention{"Hans Weber", "PERSON", ""}, mention{"Berlin", "GPE", ""})
+	wantFact(t, got, "Germany –order back/diplomatic-recall→ Hans Weber [destination=Berlin]")
+	wantFact(t, got, "Hans Weber –ambassador of/role→ Germany [title=ambassador, to=Paris]")
+	if len(got) != 2 {
+		t.Errorf("got %d facts, want 2: %v", len(got), got)
+	}
+}
+
+// TestReportedSpeechNested: reported speech without "that" keeps the
+// content as text and gives the nested facts, attributed to the speaker,
+// with the title–name sequence read as the person.
+func TestReportedSpeechNested(t *testing.T) {
+	text := "The Foreign Office said German Ambassador to Paris Hans Weber had been recalled."
+	rows := `The DET DT the 3 det
+Foreign ADJ NNP Foreign 3 amod
+Office PROPN NNP Office 4 nsubj
+said VERB VBD say 0 root
+German ADJ JJ German 6 amod
+Ambassador PROPN NNP Ambassador 13 nsubj:pass
+to ADP IN to 8 case
+Paris PROPN NNP Paris 6 nmod
+Hans PROPN NNP Hans 8 flat
+Weber PROPN NNP Weber 8 flat
+had AUX VBD have 13 aux
+been AUX VBN be 13 aux:pass
+recalled VERB VBN recall 4 ccomp
+. PUNCT . . 4 punct`
+	got := factSet(t, false, rows, text, mention{"Foreign Office", "ORG", ""}, mention{"German", "NORP", "Germany"}, mention{"Paris", "GPE", ""}, mention{"Hans Weber", "PERSON", ""})
+	wantFact(t, got, "Foreign Office –say/statement→ German Ambassador to Paris Hans Weber had been recalled [quote=indirect]")
+	wantFact(t, got, "? –recall/diplomatic-recall→ Hans Weber [voice=passive] @org/foreign-office")
+	wantFact(t, got, "Hans Weber –ambassador of/role→ Germany [title=Ambassador, to=Paris] @org/foreign-office")
+}
+
+// TestRoleNationalityIsCountry: "German Chancellor Olaf Scholz" → Scholz
+// –chancellor of→ Germany, not the nationality.
+func TestRoleNationalityIsCountry(t *testing.T) {
+	text := "German Chancellor Olaf Scholz spoke."
+	rows := `German ADJ JJ German 2 amod
+Chancellor PROPN NNP Chancellor 3 compound
+Olaf PROPN NNP Olaf 5 nsubj
+Scholz PROPN NNP Scholz 3 flat
+spoke VERB VBD speak 0 root
+. PUNCT . . 5 punct`
+	got := factSet(t, true, rows, text, mention{"German", "NORP", "Germany"}, mention{"Olaf Scholz", "PERSON", ""})
+	wantFact(t, got, "Olaf Scholz –chancellor of/role→ Germany [title=Chancellor]")
+}
+
+// TestStrayQuoteTrimmed: an argument span that opens a quote it does not
+// close loses the mark.
+func TestStrayQuoteTrimmed(t *testing.T) {
+	text := "Scholz said Macron was a “liar."
+	rows := `Scholz PROPN NNP Scholz 2 nsubj
+said VERB VBD say 0 root
+Macron PROPN NNP Macron 7 nsubj
+was AUX VBD be 7 cop
+a DET DT a 7 det
+“ PUNCT ` + "``" + ` " 7 punct
+liar NOUN NN liar 2 ccomp
+. PUNCT . . 2 punct`
+	got := factSet(t, false, rows, text, mention{"Scholz", "PERSON", ""}, mention{"Macron", "PERSON", ""})
+	wantFact(t, got, "Macron –be/action→ a liar @person/scholz")
+	for _, g := range got {
+		if strings.Contains(g, "“") {
+			t.Errorf("stray quote mark in %q", g)
+		}
+	}
+	for in, want := range map[string]string{"a “killer": "a killer", "“a killer”": "“a killer”", "killer”": "killer", `a "killer`: "a killer", "‘a killer’": "‘a killer’"} {
+		if got := trimQuotes(in); got != want {
+			t.Errorf("trimQuotes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTitledSubjectNotCountry: "French President Emmanuel Macron called
+// …", parsed with the country as a second subject and the title as the
+// name's modifier: the subject is the person, not France, and the object
+// likewise the person rather than the nationality.
+func TestTitledSubjectNotCountry(t *testing.T) {
+	text := "French President Emmanuel Macron called German Chancellor Olaf Scholz a coward."
+	rows := `French PROPN NNP French 5 nsubj
+President PROPN NNP President 3 nmod:desc
+Emmanuel PROPN NNP Emmanuel 5 nsubj
+Macron PROPN NNP Macron 3 flat
+called VERB VBD call 0 root
+German PROPN NNP German 5 obj
+Chancellor PROPN NNP Chancellor 7 nmod:desc
+Olaf PROPN NNP Olaf 6 flat
+Scholz PROPN NNP Scholz 6 flat
+a DET DT a 11 det
+coward NOUN NN coward 5 xcomp
+. PUNCT . . 5 punct`
+	got := factSet(t, false, rows, text, mention{"French", "NORP", "France"}, mention{"Emmanuel Macron", "PERSON", ""}, mention{"German", "NORP", "Germany"}, mention{"Olaf Scholz", "PERSON", ""})
+	found := false
+	for _, g := range got {
+		found = found || strings.HasPrefix(g, "Emmanuel Macron –call/") && strings.Contains(g, "→ Olaf Scholz")
+	}
+	if !found {
+		t.Errorf("no fact Emmanuel Macron –call→ Olaf Scholz in %v", got)
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "French") || strings.Contains(g, "→ German") {
+			t.Errorf("country/nationality argument: %q", g)
+		}
+	}
+}
