@@ -107,11 +107,25 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 		return nil
 	}
 	used := -1
+	skipArg := map[int]bool{}
 	if len(objects) == 0 {
 		for ai, a := range c.args {
 			if a.kind == "obj" {
 				for _, h := range t.conjuncts(a.head) {
 					o := d.entityArg(si, t, h, -1)
+					if o.Type == "" && isTitleWord(t.toks[h].Text) {
+						// "ordered its ambassador to Washington, Anatoly
+						// Antonov, back to Moscow" parsed with the city as
+						// the verb's: the name in apposition to the city is
+						// the object, the city the noun's.
+						if ai2, p, ok := d.appositiveAfter(t, c, h); ok {
+							o = p
+							skipArg[ai2] = true
+							if d.trailingArgs(si, t, c, c.args[ai2].head, o, quals) && c.particle == "" {
+								pred = lemma + " back"
+							}
+						}
+					}
 					if o.Type == "PERSON" && !d.covers(t, h, o) {
 						// "ordered its ambassador to Washington, Anatoly
 						// Antonov, back to Moscow": the name is the object;
@@ -190,7 +204,7 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 		return nil
 	}
 	for ai, a := range c.args {
-		if ai == used {
+		if ai == used || skipArg[ai] {
 			continue
 		}
 		k, v := d.qualifier(si, t, c, a)

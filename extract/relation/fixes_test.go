@@ -158,3 +158,59 @@ coward NOUN NN coward 5 xcomp
 		}
 	}
 }
+
+// TestPlaceJoinedToName: "Ambassador to Paris Hans Weber" with the
+// recognizer's name swallowing the city ("Paris Hans Weber"): inside
+// reported speech the passive still gives recall(?, Hans Weber), attributed,
+// and the role keeps the city as its "to".
+func TestPlaceJoinedToName(t *testing.T) {
+	text := "The Foreign Office said German Ambassador to Paris Hans Weber had been recalled for talks."
+	rows := `The DET DT the 3 det
+Foreign ADJ NNP Foreign 3 amod
+Office PROPN NNP Office 4 nsubj
+said VERB VBD say 0 root
+German ADJ JJ German 6 amod
+Ambassador PROPN NNP Ambassador 13 nsubj:pass
+to ADP IN to 8 case
+Paris PROPN NNP Paris 6 nmod
+Hans PROPN NNP Hans 8 flat
+Weber PROPN NNP Weber 8 flat
+had AUX VBD have 13 aux
+been AUX VBN be 13 aux:pass
+recalled VERB VBN recall 4 ccomp
+for ADP IN for 15 case
+talks NOUN NNS talk 13 obl
+. PUNCT . . 4 punct`
+	got := factSet(t, false, rows, text, mention{"Foreign Office", "ORG", ""}, mention{"German", "NORP", "Germany"}, mention{"Paris Hans Weber", "PERSON", ""})
+	wantFact(t, got, "? –recall/diplomatic-recall→ Hans Weber [for=talks, voice=passive] @org/foreign-office")
+	wantFact(t, got, "Hans Weber –ambassador of/role→ Germany [title=Ambassador, to=Paris] @org/foreign-office")
+}
+
+// TestAppositiveNameAfterVerbsCity: the same recall parsed with "to
+// Paris" as the verb's and the name in apposition to the city: the name is
+// still the object, Paris is not a destination, "back to Berlin" is.
+func TestAppositiveNameAfterVerbsCity(t *testing.T) {
+	text := "Germany had ordered its ambassador to Paris, Hans Weber, back to Berlin in protest."
+	rows := `Germany PROPN NNP Germany 3 nsubj
+had AUX VBD have 3 aux
+ordered VERB VBN order 0 root
+its PRON PRP$ its 5 nmod:poss
+ambassador NOUN NN ambassador 3 obj
+to ADP IN to 7 case
+Paris PROPN NNP Paris 3 obl
+, PUNCT , , 9 punct
+Hans PROPN NNP Hans 7 appos
+Weber PROPN NNP Weber 7 flat
+, PUNCT , , 14 punct
+back ADV RB back 14 advmod
+to ADP IN to 14 case
+Berlin PROPN NNP Berlin 7 conj
+in ADP IN in 16 case
+protest NOUN NN protest 3 obl
+. PUNCT . . 3 punct`
+	got := factSet(t, false, rows, text, mention{"Germany", "GPE", ""}, mention{"Paris", "GPE", ""}, mention{"Hans Weber", "PERSON", ""}, mention{"Berlin", "GPE", ""})
+	wantFact(t, got, "Germany –order back/diplomatic-recall→ Hans Weber [destination=Berlin, in=protest]")
+	if len(got) != 1 {
+		t.Errorf("got %d facts, want 1: %v", len(got), got)
+	}
+}

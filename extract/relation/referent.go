@@ -119,6 +119,16 @@ func (d *docView) namedPerson(t *tree, h int) (extract.Mention, bool) {
 			}
 		}
 		prev := &t.toks[k-1]
+		if prev.UPOS == "ADP" && pm.End > tok.End && isPlaceWord(tok.Text) && k+1 < len(t.toks) && t.toks[k+1].Start < pm.End {
+			// "Ambassador to Washington Anatoly Antonov" recognized as one
+			// name: the place is the preposition's, the rest the person.
+			trimmed := *pm
+			trimmed.Start = t.toks[k+1].Start
+			trimmed.Text = strings.TrimSpace(pm.Text[trimmed.Start-pm.Start:])
+			if len(strings.Fields(trimmed.Text)) >= 2 && ok {
+				return trimmed, true
+			}
+		}
 		if prev.UPOS == "ADP" || prev.UPOS == "PART" || prev.Text == "'s" || prev.Text == "’s" {
 			ok = false
 		}
@@ -132,6 +142,45 @@ func (d *docView) namedPerson(t *tree, h int) (extract.Mention, bool) {
 		return *pm, true
 	}
 	return extract.Mention{}, false
+}
+
+// isPlaceWord reports whether w names a country, capital or US state.
+func isPlaceWord(w string) bool {
+	g := gaz()
+	return g != nil && (g.Is(gazetteer.Country, w) || g.Is(gazetteer.Capital, w) || g.Is(gazetteer.USState, w))
+}
+
+// appositiveAfter finds the argument of clause c right after the object
+// noun h ("to Washington") whose head has a person in apposition: the parse
+// has made the noun's prepositional phrase the verb's. It returns the
+// argument's index and the person.
+func (d *docView) appositiveAfter(t *tree, c *clause, h int) (int, extract.Arg, bool) {
+	end := h
+	for _, k := range t.phrase(h, nil) {
+		if k > end {
+			end = k
+		}
+	}
+	for ai, a := range c.args {
+		if a.kind != "obl" || a.prep != "to" && a.prep != "in" {
+			continue
+		}
+		_, pi := t.caseOf(a.head)
+		if len(pi) == 0 || pi[0] != end+1 {
+			continue
+		}
+		for _, k := range t.kids[a.head] {
+			if t.rel[k] != "appos" || k == 0 || t.toks[k-1].Text != "," {
+				continue
+			}
+			for _, m := range d.mentions {
+				if m.Start == t.toks[k].Start && m.Type == "PERSON" {
+					return ai, mentionArg(m), true
+				}
+			}
+		}
+	}
+	return -1, extract.Arg{}, false
 }
 
 // covers reports whether argument a's span holds token h.
