@@ -34,6 +34,9 @@ type clause struct {
 	question bool
 	cond     bool // inside an if/unless clause
 	particle string
+	// purpose is the infinitive a passive governor was split from ("was
+	// invited … to analyze …"), kept as a qualifier of its fact.
+	purpose []int
 }
 
 var speechLemmas = map[string]bool{

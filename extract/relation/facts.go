@@ -45,10 +45,76 @@ func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
 		if c.question || c.cond {
 			continue // not asserted
 		}
+		if g, p, ok := t.splitPassiveChain(c); ok {
+			out = append(out, d.clauseFacts(si, t, &g, speakerOf, len(clauses))...)
+			out = append(out, d.clauseFacts(si, t, &p, speakerOf, len(clauses))...)
+			continue
+		}
 		out = append(out, d.clauseFacts(si, t, c, speakerOf, len(clauses))...)
 	}
 	d.speakerOf = speakerOf
 	return append(out, d.nominalFacts(si, t)...)
+}
+
+// splitPassiveChain splits a control chain whose governor is passive
+// ("Antonov was invited to Moscow to analyze the future of relations"):
+// the passive keeps its own clause, invite(?, Antonov) with its own
+// arguments and the infinitive as its purpose, and the infinitive becomes
+// a clause of the passive's subject with the governor as its intent.
+// "is said to" (a hedge) is not split, nor a passive without its own
+// subject.
+func (t *tree) splitPassiveChain(c *clause) (gov, purp clause, ok bool) {
+	pi := -1
+	for i, v := range c.chain {
+		if t.child(v, "nsubj:pass") >= 0 {
+			pi = i
+			break
+		}
+	}
+	if pi < 0 || speechLemmas[t.lemma(c.chain[pi])] || t.child(c.verb, "aux:pass") >= 0 || len(c.subj) == 0 {
+		return clause{}, clause{}, false
+	}
+	next := c.verb
+	if pi+1 < len(c.chain) {
+		next = c.chain[pi+1]
+	}
+	if m := t.child(next, "mark"); m < 0 || t.lower(m) != "to" {
+		return clause{}, clause{}, false
+	}
+	v := c.chain[pi]
+	gov = clause{verb: v, chain: c.chain[:pi], subj: c.subj, implicit: c.implicit, patient: c.patient, passive: true,
+		copula: -1, neg: c.neg, modal: c.modal, hedge: c.hedge, question: c.question, cond: c.cond}
+	if pi > 0 {
+		gov.intent = t.lemma(c.chain[pi-1])
+	}
+	for _, w := range append(append([]int(nil), c.chain[:pi]...), v) {
+		for _, k := range t.kids[w] {
+			if a, ok := t.argument(k, w == v); ok {
+				gov.args = append(gov.args, a)
+			}
+		}
+	}
+	sortArgs(gov.args)
+	gov.purpose = t.phrase(next, nil)
+	purp = *c
+	purp.chain = c.chain[pi+1:]
+	purp.passive = false
+	purp.implicit = true
+	purp.intent = t.lemma(v)
+	if len(purp.chain) > 0 {
+		purp.intent = t.lemma(purp.chain[len(purp.chain)-1])
+	}
+	own := map[int]bool{c.verb: true}
+	for _, w := range purp.chain {
+		own[w] = true
+	}
+	purp.args = nil
+	for _, a := range c.args {
+		if own[t.head[a.head]] {
+			purp.args = append(purp.args, a)
+		}
+	}
+	return gov, purp, true
 }
 
 // clauseFacts renders one clause as facts, splitting coordination.
@@ -72,6 +138,9 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 	}
 	if c.intent != "" {
 		quals["intent"] = c.intent
+	}
+	if len(c.purpose) > 0 {
+		quals["purpose"] = t.text(c.purpose)
 	}
 	// Subjects and objects.
 	var subjects []extract.Arg

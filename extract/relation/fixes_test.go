@@ -214,3 +214,38 @@ protest NOUN NN protest 3 obl
 		t.Errorf("got %d facts, want 1: %v", len(got), got)
 	}
 }
+
+// TestPassiveWithPurpose: a passive governing a purpose infinitive keeps
+// its own fact (the infinitive as its purpose), attributed inside reported
+// speech; the infinitive is the passive subject's, with the governor as
+// intent.
+func TestPassiveWithPurpose(t *testing.T) {
+	text := "Hans Weber was invited to Berlin for talks to review relations with France, the Foreign Office said."
+	rows := `Hans PROPN NNP Hans 4 nsubj:pass
+Weber PROPN NNP Weber 1 flat
+was AUX VBD be 4 aux:pass
+invited VERB VBN invite 18 ccomp
+to ADP IN to 6 case
+Berlin PROPN NNP Berlin 4 obl
+for ADP IN for 8 case
+talks NOUN NNS talk 4 obl
+to PART TO to 10 mark
+review VERB VB review 4 xcomp
+relations NOUN NNS relation 10 obj
+with ADP IN with 13 case
+France PROPN NNP France 11 nmod
+, PUNCT , , 4 punct
+the DET DT the 17 det
+Foreign ADJ NNP Foreign 17 amod
+Office PROPN NNP Office 18 nsubj
+said VERB VBD say 0 root
+. PUNCT . . 18 punct`
+	got := factSet(t, false, rows, text, mention{"Hans Weber", "PERSON", ""}, mention{"Berlin", "GPE", ""}, mention{"France", "GPE", ""}, mention{"Foreign Office", "ORG", ""})
+	wantFact(t, got, "? –invite/appeal→ Hans Weber [destination=Berlin, for=talks, purpose=to review relations with France, voice=passive] @org/foreign-office")
+	wantFact(t, got, "Hans Weber –review/action→ relations [intent=invite, partner=France] @org/foreign-office")
+	for _, g := range got {
+		if strings.HasPrefix(g, "? –review") {
+			t.Errorf("purpose folded into the passive: %q", g)
+		}
+	}
+}

@@ -90,18 +90,21 @@ func TestSeeds(t *testing.T) {
 	}
 	// The recall with Antonov as its object: "ordered its ambassador to
 	// Washington, Anatoly Antonov, back to Moscow" (000, and 003 with
-	// another parse); the nested attributed passive (004 "had been
-	// recalled").
-	// TODO: 001 "was invited … to analyze".
+	// another parse); the nested attributed passives (001 "was invited …
+	// to analyze", 004 "had been recalled").
 	recall := func(f *extract.Fact) bool {
 		return has(f.Subject.Text, "Russia") && (f.Relation == "diplomatic-recall" || strings.HasPrefix(f.Predicate, "order")) && has(f.Object.Text, "Antonov")
 	}
 	nestedRecall := func(f *extract.Fact) bool {
 		return f.Subject.Text == "?" && f.Relation == "diplomatic-recall" && has(f.Object.Text, "Antonov") && f.Attributed != ""
 	}
+	nestedInvite := func(f *extract.Fact) bool {
+		return f.Subject.Text == "?" && f.Predicate == "invite" && has(f.Object.Text, "Antonov") && f.Qualifiers["destination"] == "Moscow" && f.Attributed != ""
+	}
 	for name, ok := range map[string]func(f *extract.Fact) bool{
 		"000_5934c2a2c18d2cab.txt": recall,
 		"003_fb4d295e1d4f21ec.txt": recall,
+		"001_73df357b73c67ff4.txt": nestedInvite,
 		"004_ab55c3e2a6d3611c.txt": nestedRecall,
 	} {
 		res := docs[name]
@@ -113,7 +116,7 @@ func TestSeeds(t *testing.T) {
 			found = found || ok(&res.Facts[i])
 		}
 		if !found {
-			t.Errorf("%s: no recall fact with Antonov as object", name)
+			t.Errorf("%s: no recall/invite fact with Antonov as object", name)
 		}
 	}
 	checks = append(checks,
