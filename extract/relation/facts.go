@@ -154,7 +154,7 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 			patients = t.conjuncts(c.patient)
 		}
 		for _, p := range patients {
-			objects = append(objects, d.entityArg(si, t, p, outer))
+			objects = append(objects, d.holderOr(si, t, p, d.entityArg(si, t, p, outer)))
 		}
 		quals["voice"] = "passive"
 		for _, a := range c.args {
@@ -169,7 +169,11 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 		}
 	} else {
 		for _, s := range c.subj {
-			subjects = append(subjects, d.entityArg(si, t, s, outer))
+			a := d.entityArg(si, t, s, outer)
+			if !c.implicit {
+				a = d.holderOr(si, t, s, a)
+			}
+			subjects = append(subjects, a)
 		}
 	}
 	if len(subjects) == 0 {
@@ -228,6 +232,8 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 						if len(named) > 0 {
 							o = d.spanArg(t, t.coreNP(h, named...))
 						}
+						// "its US ambassador": the one the document names.
+						o = d.holderOr(si, t, h, o)
 					}
 					objects = append(objects, o)
 				}

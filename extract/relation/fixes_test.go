@@ -249,3 +249,54 @@ said VERB VBD say 0 root
 		}
 	}
 }
+
+// TestRoleNounResolved: "its ambassador" is the ambassador of the
+// possessive's country the document names, when it names exactly one; with
+// two, or in another year, it stays the noun.
+func TestRoleNounResolved(t *testing.T) {
+	rows := `After SCONJ IN after 6 mark
+German ADJ JJ German 3 amod
+Ambassador PROPN NNP Ambassador 6 nsubj
+Hans PROPN NNP Hans 3 flat
+Weber PROPN NNP Weber 3 flat
+spoke VERB VBD speak 9 advcl
+, PUNCT , , 6 punct
+Germany PROPN NNP Germany 9 nsubj
+recalled VERB VBD recall 0 root
+its PRON PRP$ its 11 nmod:poss
+ambassador NOUN NN ambassador 9 obj
+. PUNCT . . 9 punct`
+	text := "After German Ambassador Hans Weber spoke, Germany recalled its ambassador."
+	ms := []mention{{"German", "NORP", "Germany"}, {"Hans Weber", "PERSON", ""}, {"Germany", "GPE", ""}}
+	got := factSet(t, false, rows, text, ms...)
+	wantFact(t, got, "Germany –recall/diplomatic-recall→ Hans Weber")
+	// A French ambassador is not Germany's.
+	text2 := strings.Replace(text, "German Ambassador", "French Ambassador", 1)
+	rows2 := strings.Replace(strings.Replace(rows, "German ADJ JJ German", "French ADJ JJ French", 1), "Germany PROPN", "Germany PROPN", 1)
+	got = factSet(t, false, rows2, text2, mention{"French", "NORP", "France"}, mention{"Hans Weber", "PERSON", ""}, mention{"Germany", "GPE", ""})
+	wantFact(t, got, "Germany –recall/diplomatic-recall→ its ambassador")
+	// Another year: another ambassador.
+	text3 := "After German Ambassador Hans Weber spoke in 2021, Germany recalled its ambassador in 1988."
+	rows3 := `After SCONJ IN after 6 mark
+German ADJ JJ German 3 amod
+Ambassador PROPN NNP Ambassador 6 nsubj
+Hans PROPN NNP Hans 3 flat
+Weber PROPN NNP Weber 3 flat
+spoke VERB VBD speak 11 advcl
+in ADP IN in 8 case
+2021 NUM CD 2021 6 obl
+, PUNCT , , 6 punct
+Germany PROPN NNP Germany 11 nsubj
+recalled VERB VBD recall 0 root
+its PRON PRP$ its 13 nmod:poss
+ambassador NOUN NN ambassador 11 obj
+in ADP IN in 15 case
+1988 NUM CD 1988 11 obl
+. PUNCT . . 11 punct`
+	got = factSet(t, false, rows3, text3, mention{"German", "NORP", "Germany"}, mention{"Hans Weber", "PERSON", ""}, mention{"2021", "DATE", "2021"}, mention{"Germany", "GPE", ""}, mention{"1988", "DATE", "1988"})
+	for _, g := range got {
+		if strings.Contains(g, "recall") && strings.Contains(g, "Hans Weber") {
+			t.Errorf("the 1988 ambassador resolved to the 2021 one: %q", g)
+		}
+	}
+}

@@ -128,6 +128,7 @@ func (e Extractor) Extract(ctx context.Context, a *extract.Analysis) ([]extract.
 		}
 		d.roles = roles
 	}
+	d.collectRoles(trees)
 	for si, t := range trees {
 		if t == nil {
 			continue
@@ -170,6 +171,8 @@ type docView struct {
 	roles    []ner.Role // titles of the PERSON mentions
 	// speakerOf is the current sentence's reported-speech speaker by token.
 	speakerOf []*extract.Arg
+	// known are the document's people with a role noun and its owner.
+	known []knownRole
 }
 
 // roleFacts turns titles into facts: Peskov –role→ Kremlin with the title.

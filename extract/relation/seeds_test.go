@@ -91,7 +91,8 @@ func TestSeeds(t *testing.T) {
 	// The recall with Antonov as its object: "ordered its ambassador to
 	// Washington, Anatoly Antonov, back to Moscow" (000, and 003 with
 	// another parse); the nested attributed passives (001 "was invited …
-	// to analyze", 004 "had been recalled").
+	// to analyze", 004 "had been recalled"); a role noun standing for the
+	// one ambassador the article names (002).
 	recall := func(f *extract.Fact) bool {
 		return has(f.Subject.Text, "Russia") && (f.Relation == "diplomatic-recall" || strings.HasPrefix(f.Predicate, "order")) && has(f.Object.Text, "Antonov")
 	}
@@ -105,6 +106,8 @@ func TestSeeds(t *testing.T) {
 		"000_5934c2a2c18d2cab.txt": recall,
 		"003_fb4d295e1d4f21ec.txt": recall,
 		"001_73df357b73c67ff4.txt": nestedInvite,
+		"002_a4ae8eba98f6f586.txt": recall, // "pulled its US Ambassador": the one named
+
 		"004_ab55c3e2a6d3611c.txt": nestedRecall,
 	} {
 		res := docs[name]
