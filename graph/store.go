@@ -147,6 +147,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	qs, err := cgraph.NewQuadStore(name, cfg.Path, opts)
 	if err != nil {
 		s.releaseLock()
+		if errors.Is(err, cgraph.ErrNotInitialized) {
+			// A build killed while it created the store leaves the
+			// backend's files without Cayley's metadata: no quad was
+			// written, and the next build initialises it.
+			return nil, fmt.Errorf("%s holds no graph yet (a build was stopped before it wrote anything); run `factgraph build --db %s INPUT...`: %w",
+				redact(cfg.Path), redact(cfg.Path), err)
+		}
 		return nil, fmt.Errorf("open %s store at %s: %w", cfg.Backend, redact(cfg.Path), err)
 	}
 	s.qs = qs

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/syndtr/goleveldb/leveldb"
 )
 
 func q(s, p, o, l string) quad.Quad {
@@ -140,4 +141,38 @@ func TestExportFormats(t *testing.T) {
 	if _, err := st.Export(ctx, &bytes.Buffer{}, "xml"); err == nil {
 		t.Fatal("unknown format accepted")
 	}
+}
+
+// A build killed while it created the store leaves LevelDB files without
+// Cayley's metadata: opening it says so and what to do, and the next
+// build initialises it. (Two directories: Cayley keeps the LevelDB files
+// of a failed open locked until the process ends, as the CLI's does.)
+func TestUninitialisedStore(t *testing.T) {
+	uninitialised := func() string {
+		dir := t.TempDir() + "/db"
+		db, err := leveldb.OpenFile(dir, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if err := writeBackendMarker(dir, LevelDB); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	_, err := Open(context.Background(), Config{Path: uninitialised(), ReadOnly: true})
+	if err == nil || !strings.Contains(err.Error(), "holds no graph yet") || !strings.Contains(err.Error(), "factgraph build --db") {
+		t.Fatalf("read-only open of an uninitialised store: %v", err)
+	}
+	dir := uninitialised()
+	st, err := Open(context.Background(), Config{Path: dir})
+	if err != nil {
+		t.Fatalf("a writable open initialises it: %v", err)
+	}
+	st.Close()
+	st, err = Open(context.Background(), Config{Path: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 }
