@@ -138,3 +138,28 @@ func TestPlaceSplitOffPerson(t *testing.T) {
 		}
 	}
 }
+
+// A fact's speaker, keyed by the extractor from the name as written,
+// follows the entity that name resolved to.
+func TestAttributedSpeakerFollowsResolvedEntity(t *testing.T) {
+	text := "The Russian Foreign Ministry summoned the envoy. The Foreign Ministry said the envoy was recalled."
+	res := mentionsAt(text, "Russian", "NORP", "Foreign Ministry", "ORG", "Foreign Ministry", "ORG")
+	ei := strings.Index(text, "the envoy was")
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "?", Literal: true}, Predicate: "recall",
+		Object: extract.Arg{Text: "the envoy", Start: ei, End: ei + 9, Literal: true}, Attributed: "org/foreign-ministry"}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	var orgs []string
+	for _, e := range res.Entities {
+		if e.Type == "ORG" {
+			orgs = append(orgs, e.Key)
+		}
+	}
+	if len(orgs) != 1 {
+		t.Fatalf("ORG entities %v, want one", orgs)
+	}
+	if got := res.Facts[0].Attributed; got != orgs[0] {
+		t.Errorf("Attributed = %q, want the resolved %q", got, orgs[0])
+	}
+}

@@ -142,6 +142,7 @@ type Pending struct {
 	d    *doc
 	ov   *Overrides
 	args []extract.Arg // the fact arguments as the extractor left them
+	attr []string      // the facts' speaker keys as the extractor left them
 }
 
 // Prepare resolves a document within itself (passes 1–4, 6 and 7) and
@@ -154,9 +155,10 @@ func (r Resolver) Prepare(ctx context.Context, res *extract.Result) (*Pending, e
 	d.sieve()
 	d.addRoles()
 	d.findNominals()
-	p := &Pending{d: d, ov: r.Overrides, args: make([]extract.Arg, 0, 2*len(res.Facts))}
-	for _, f := range res.Facts {
+	p := &Pending{d: d, ov: r.Overrides, args: make([]extract.Arg, 0, 2*len(res.Facts)), attr: make([]string, len(res.Facts))}
+	for i, f := range res.Facts {
 		p.args = append(p.args, f.Subject, f.Object)
+		p.attr[i] = f.Attributed
 	}
 	if err := p.finish(ctx); err != nil {
 		return nil, err
@@ -184,6 +186,7 @@ func (p *Pending) Link(ctx context.Context, ix Index) (bool, error) {
 	res := p.d.res
 	for i := range res.Facts {
 		res.Facts[i].Subject, res.Facts[i].Object = p.args[2*i], p.args[2*i+1]
+		res.Facts[i].Attributed = p.attr[i]
 	}
 	return true, p.finish(ctx)
 }
@@ -194,6 +197,7 @@ func (p *Pending) Result() *extract.Result { return p.d.res }
 func (p *Pending) finish(ctx context.Context) error {
 	d, res := p.d, p.d.res
 	d.finish(p.ov)
+	speakers := d.speakerKeys()
 	for i := range res.Facts {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -201,12 +205,42 @@ func (p *Pending) finish(ctx context.Context) error {
 			}
 		}
 		f := &res.Facts[i]
+		if _, ok := d.byKey[f.Attributed]; !ok && f.Attributed != "" {
+			// The extractor keys a speaker by its name as written
+			// ("org/foreign-ministry"); the entity may have resolved to
+			// another key ("org/russian-foreign-ministry").
+			if k, ok := speakers[f.Attributed]; ok {
+				f.Attributed = k
+			}
+		}
 		d.linkArg(&f.Subject)
 		if !f.Object.Literal {
 			d.linkArg(&f.Object)
 		}
 	}
 	return nil
+}
+
+// speakerKeys maps the key an extractor derives from a mention's text and
+// type (schema.EntityKey) to the entity the mention resolved to, for the
+// names that map to one entity only.
+func (d *doc) speakerKeys() map[string]string {
+	out := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, m := range d.res.Mentions {
+		if m.Entity == "" {
+			continue
+		}
+		k := schema.EntityKey(m.Type, strings.TrimSpace(m.Text))
+		if have, ok := out[k]; ok && have != m.Entity {
+			ambiguous[k] = true
+		}
+		out[k] = m.Entity
+	}
+	for k := range ambiguous {
+		delete(out, k)
+	}
+	return out
 }
 
 // doc is the resolver's state for one document.
