@@ -98,45 +98,28 @@ func (sc *Scratch) prepare(words []string, amb map[uint64]uint64, cl *Clusters, 
 	}
 }
 
-func (sc *Scratch) lower(i int) uint64 {
+// Tokens outside the sentence: every attribute the context features read
+// is the sentinel of its side.
+var (
+	startTok = tokFeats{lower: hStart, shape: hStart, amb: hStart, suf: [5]uint64{2: hStart}}
+	endTok   = tokFeats{lower: hEnd, shape: hEnd, amb: hEnd, suf: [5]uint64{2: hEnd}}
+)
+
+// at returns the features of token i, or a sentinel outside the sentence.
+func (sc *Scratch) at(i int) *tokFeats {
 	if i < 0 {
-		return hStart
+		return &startTok
 	}
 	if i >= len(sc.tok) {
-		return hEnd
+		return &endTok
 	}
-	return sc.tok[i].lower
+	return &sc.tok[i]
 }
 
-func (sc *Scratch) suf3(i int) uint64 {
-	if i < 0 {
-		return hStart
-	}
-	if i >= len(sc.tok) {
-		return hEnd
-	}
-	return sc.tok[i].suf[2]
-}
-
-func (sc *Scratch) amb(i int) uint64 {
-	if i < 0 {
-		return hStart
-	}
-	if i >= len(sc.tok) {
-		return hEnd
-	}
-	return sc.tok[i].amb
-}
-
-func (sc *Scratch) shape(i int) uint64 {
-	if i < 0 {
-		return hStart
-	}
-	if i >= len(sc.tok) {
-		return hEnd
-	}
-	return sc.tok[i].shape
-}
+func (sc *Scratch) lower(i int) uint64 { return sc.at(i).lower }
+func (sc *Scratch) suf3(i int) uint64  { return sc.at(i).suf[2] }
+func (sc *Scratch) amb(i int) uint64   { return sc.at(i).amb }
+func (sc *Scratch) shape(i int) uint64 { return sc.at(i).shape }
 
 // features appends the features of word i given the two previous tags
 // (-1 for none).
