@@ -169,6 +169,20 @@ tokenized); --split tokenizer runs factgraph's tokenizer instead.`,
 	return c
 }
 
+// readCarbGold reads a CaRB gold file.
+func readCarbGold(path string) ([]carb.Extraction, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("CaRB gold: %w", err)
+	}
+	defer f.Close()
+	g, err := carb.ReadGold(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return g, nil
+}
+
 func toCarb(text string, ts []relation.Tuple) []carb.Extraction {
 	out := make([]carb.Extraction, len(ts))
 	for i, t := range ts {
@@ -201,14 +215,9 @@ the speed is reported, parsing included.`,
 			if gold == "" {
 				return fmt.Errorf("--gold is required")
 			}
-			gf, err := os.Open(gold)
+			g, err := readCarbGold(gold)
 			if err != nil {
 				return err
-			}
-			g, err := carb.ReadGold(gf)
-			gf.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %w", gold, err)
 			}
 			var p []carb.Extraction
 			var n int
@@ -405,14 +414,9 @@ extract/relation/confidence_weights.go).`,
 			if folds < 2 {
 				return fmt.Errorf("--folds must be at least 2")
 			}
-			gf, err := os.Open(gold)
+			g, err := readCarbGold(gold)
 			if err != nil {
 				return err
-			}
-			g, err := carb.ReadGold(gf)
-			gf.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %w", gold, err)
 			}
 			byKey := carb.Group(g)
 			var b strings.Builder
