@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/conllu"
 	"github.com/factgraph/factgraph/extract/tokenize"
 )
 
@@ -232,27 +233,13 @@ func FuzzRecognize(f *testing.F) {
 	})
 }
 
-// repoRoot walks up from the working directory to go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // sharedFile returns a file of ../shared/data or skips the test.
 func sharedFile(t testing.TB, rel string) string {
-	p := filepath.Join(repoRoot(t), "..", "shared", "data", rel)
+	dir := conllu.SharedDataDir()
+	if dir == "" {
+		t.Skip("skipping: ../shared/data is absent (the shared corpora live next to the repository)")
+	}
+	p := filepath.Join(dir, rel)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("skipping: %s is absent (the shared corpora live in ../shared/data next to the repository)", p)
 	}
