@@ -25,11 +25,12 @@ func Default() (*Pipeline, error) {
 		return nil, fmt.Errorf("load the entity recognizer: %w", err)
 	}
 	return &Pipeline{
-		Tokenizer:  tokenize.Default(),
-		Annotator:  ann,
-		Recognizer: rec,
-		Extractor:  relation.Extractor{},
-		Resolver:   resolve.Resolver{},
-		Furniture:  furniture.IsFurniture,
+		Tokenizer:      tokenize.Default(),
+		Annotator:      ann,
+		Recognizer:     rec,
+		RepairMentions: resolve.RepairMentions,
+		Extractor:      relation.Extractor{},
+		Resolver:       resolve.Resolver{},
+		Furniture:      furniture.IsFurniture,
 	}, nil
 }

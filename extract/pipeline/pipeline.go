@@ -49,8 +49,11 @@ type Pipeline struct {
 	Tokenizer  Tokenizer
 	Annotator  Annotator
 	Recognizer Recognizer
-	Extractor  Extractor
-	Resolver   Resolver
+	// RepairMentions, when set, corrects the recognizer's mentions (names
+	// run together with a title or a place) before facts are read.
+	RepairMentions func(res *extract.Result)
+	Extractor      Extractor
+	Resolver       Resolver
 	// Furniture, when set, marks sentences that are page furniture; they
 	// are kept (offsets stay true) but yield no facts.
 	Furniture func(sentence string) bool
@@ -83,6 +86,9 @@ func (p *Pipeline) Process(ctx context.Context, doc *extract.Document) (*extract
 		if err := p.Recognizer.Recognize(ctx, &res.Analysis); err != nil {
 			return nil, fmt.Errorf("%s: recognize entities: %w", doc.ID, err)
 		}
+	}
+	if p.RepairMentions != nil {
+		p.RepairMentions(res)
 	}
 	facts, err := p.Extractor.Extract(ctx, &res.Analysis)
 	if err != nil {

@@ -159,10 +159,11 @@ coward NOUN NN coward 5 xcomp
 	}
 }
 
-// TestPlaceJoinedToName: "Ambassador to Paris Hans Weber" with the
-// recognizer's name swallowing the city ("Paris Hans Weber"): inside
-// reported speech the passive still gives recall(?, Hans Weber), attributed,
-// and the role keeps the city as its "to".
+// TestPlaceJoinedToName: "Ambassador to Paris Hans Weber", the name parsed
+// as flat under the city (the mentions as resolve.RepairMentions leaves them
+// when the recognizer ran the city into the name): inside reported speech
+// the passive still gives recall(?, Hans Weber), attributed, and the role
+// keeps the city as its "to".
 func TestPlaceJoinedToName(t *testing.T) {
 	text := "The Foreign Office said German Ambassador to Paris Hans Weber had been recalled for talks."
 	rows := `The DET DT the 3 det
@@ -181,7 +182,7 @@ recalled VERB VBN recall 4 ccomp
 for ADP IN for 15 case
 talks NOUN NNS talk 13 obl
 . PUNCT . . 4 punct`
-	got := factSet(t, false, rows, text, mention{"Foreign Office", "ORG", ""}, mention{"German", "NORP", "Germany"}, mention{"Paris Hans Weber", "PERSON", ""})
+	got := factSet(t, false, rows, text, mention{"Foreign Office", "ORG", ""}, mention{"German", "NORP", "Germany"}, mention{"Paris", "GPE", ""}, mention{"Hans Weber", "PERSON", ""})
 	wantFact(t, got, "? –recall/diplomatic-recall→ Hans Weber [for=talks, voice=passive] @org/foreign-office")
 	wantFact(t, got, "Hans Weber –ambassador of/role→ Germany [title=Ambassador, to=Paris] @org/foreign-office")
 }

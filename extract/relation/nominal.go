@@ -74,25 +74,7 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 			if a.Type == "PERSON" && a.Text == subj.Text {
 				a = d.mentionAt(t, k)
 			}
-			split := false
-			if a.Type == "PERSON" && a.Text != subj.Text && a.Start <= subj.Start && subj.End <= a.End {
-				// "to Washington Anatoly Antonov" recognized as one name:
-				// the words before the person.
-				var before []int
-				for _, j := range t.phrase(k, pi) {
-					if t.toks[j].End <= subj.Start {
-						before = append(before, j)
-					}
-				}
-				if len(before) == 0 {
-					continue
-				}
-				a, split = d.spanArg(t, before), true
-				if isPlaceWord(a.Text) {
-					a.Type = "GPE"
-				}
-			}
-			if a.Type == "" && !split {
+			if a.Type == "" {
 				a = d.spanArg(t, t.phrase(k, pi))
 			}
 			if prep == "of" && obj.Text == "" {

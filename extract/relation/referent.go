@@ -119,16 +119,6 @@ func (d *docView) namedPerson(t *tree, h int) (extract.Mention, bool) {
 			}
 		}
 		prev := &t.toks[k-1]
-		if prev.UPOS == "ADP" && pm.End > tok.End && isPlaceWord(tok.Text) && k+1 < len(t.toks) && t.toks[k+1].Start < pm.End {
-			// "Ambassador to Washington Anatoly Antonov" recognized as one
-			// name: the place is the preposition's, the rest the person.
-			trimmed := *pm
-			trimmed.Start = t.toks[k+1].Start
-			trimmed.Text = strings.TrimSpace(pm.Text[trimmed.Start-pm.Start:])
-			if len(strings.Fields(trimmed.Text)) >= 2 && ok {
-				return trimmed, true
-			}
-		}
 		if prev.UPOS == "ADP" || prev.UPOS == "PART" || prev.Text == "'s" || prev.Text == "’s" {
 			ok = false
 		}
@@ -142,12 +132,6 @@ func (d *docView) namedPerson(t *tree, h int) (extract.Mention, bool) {
 		return *pm, true
 	}
 	return extract.Mention{}, false
-}
-
-// isPlaceWord reports whether w names a country, capital or US state.
-func isPlaceWord(w string) bool {
-	g := gaz()
-	return g != nil && (g.Is(gazetteer.Country, w) || g.Is(gazetteer.Capital, w) || g.Is(gazetteer.USState, w))
 }
 
 // appositiveAfter finds the argument of clause c right after the object

@@ -11,6 +11,7 @@ import (
 	"github.com/factgraph/factgraph/extract/furniture"
 	"github.com/factgraph/factgraph/extract/ner"
 	"github.com/factgraph/factgraph/extract/nlp"
+	"github.com/factgraph/factgraph/extract/resolve"
 	"github.com/factgraph/factgraph/extract/tokenize"
 )
 
@@ -53,6 +54,7 @@ func seedFacts(t *testing.T) map[string]*extract.Result {
 		if err := rec.Recognize(ctx, &res.Analysis); err != nil {
 			t.Fatal(err)
 		}
+		resolve.RepairMentions(res) // as the build's pipeline does
 		res.Facts, err = Extractor{Annotator: ann}.Extract(ctx, &res.Analysis)
 		if err != nil {
 			t.Fatal(err)

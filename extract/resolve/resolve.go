@@ -322,12 +322,7 @@ func cleanName(s string) string {
 func (d *doc) collect() {
 	res := d.res
 	byFold := map[string]map[string]int{} // plain name → type → count
-	n := len(res.Mentions)
-	for i := 0; i < n; i++ {
-		splitTitle(res, i)
-		splitPlacePerson(res, i)
-		personShaped(res, i)
-	}
+	RepairMentions(res)
 	for i := range res.Mentions {
 		m := &res.Mentions[i]
 		m.Entity = ""
@@ -438,6 +433,21 @@ func personShaped(res *extract.Result, i int) {
 		return
 	}
 	m.Type = "PERSON"
+}
+
+// RepairMentions corrects the recognizer's mentions where it ran a title
+// or a place into a name ("Northfield Mayor Anna Berg", "Ambassador to
+// Washington Anatoly Antonov") or typed a person-shaped name as something
+// else. The pipeline runs it before facts are read from the mentions; the
+// resolver runs it again for callers that skip that stage, which changes
+// nothing on repaired mentions.
+func RepairMentions(res *extract.Result) {
+	n := len(res.Mentions)
+	for i := 0; i < n; i++ {
+		splitTitle(res, i)
+		splitPlacePerson(res, i)
+		personShaped(res, i)
+	}
 }
 
 // splitPlacePerson splits a place name the recognizer ran into the person
