@@ -149,19 +149,20 @@ type roleDesc struct {
 	gender       byte
 }
 
-// parseRole reads a definite description made of a title and what owns
-// it: "the Russian President", "the Kremlin chief", "the diplomat", "The
-// Deputy Chief of the Russian Federation Council", "the US President".
+// parseRole reads a description made of a title and what owns it: "the
+// Russian President", "the Kremlin chief", "the diplomat", "The Deputy
+// Chief of the Russian Federation Council", "the US President", "US
+// ambassador".
 func parseRole(text string) (roleDesc, bool) {
 	words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
 	if len(words) < 2 || len(words) > 9 {
 		return roleDesc{}, false
 	}
-	first := strings.ToLower(words[0])
-	if first != "the" && first != "this" && first != "that" {
-		return roleDesc{}, false
+	// With a determiner or without one ("US ambassador"): a title with
+	// its owner before it denotes the title's holder, not the owner.
+	if first := strings.ToLower(words[0]); first == "the" || first == "this" || first == "that" {
+		words = words[1:]
 	}
-	words = words[1:]
 	// "… of the Russian Federation Council": the title ends before "of".
 	var of []string
 	for i, w := range words {

@@ -163,3 +163,23 @@ func TestAttributedSpeakerFollowsResolvedEntity(t *testing.T) {
 		t.Errorf("Attributed = %q, want the resolved %q", got, orgs[0])
 	}
 }
+
+// A title with its owner before it and no determiner ("US ambassador")
+// denotes the title's holder: it never links to the owner.
+func TestBareRoleIsNotItsOwner(t *testing.T) {
+	text := "Russia recalled its US ambassador on Wednesday. Russian Ambassador Anatoly Antonov left Washington."
+	res := mentionsAt(text, "Russia", "GPE", "US", "GPE", "Russian", "NORP", "Anatoly Antonov", "PERSON", "Washington", "GPE")
+	oi := strings.Index(text, "US ambassador")
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "Russia", Start: 0, End: 6}, Predicate: "recall",
+		Object: extract.Arg{Text: "US ambassador", Start: oi, End: oi + 13}}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	us := res.Mentions[1].Entity
+	if us == "" {
+		t.Fatal("US resolved to no entity")
+	}
+	if got := res.Facts[0].Object.Entity; got == us {
+		t.Errorf("the object 'US ambassador' links to the owner %q", got)
+	}
+}
