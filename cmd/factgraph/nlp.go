@@ -137,6 +137,7 @@ func nlpTrainCommands() []*cobra.Command {
 		c.Flags().IntVar(&opt.ParserEpochs, "epochs", 15, "training epochs of the parser")
 		c.Flags().IntVar(&opt.Folds, "folds", 4, "jackknife folds for the parser's training tags (-1: gold tags)")
 		c.Flags().IntVar(&opt.TaggerStack, "tagger-stack", 0, "jackknife folds for a stacked second tagger pass (0: single pass)")
+		c.Flags().BoolVar(&opt.DevEval, "dev-eval", false, "log the parser's EWT dev UAS/LAS after every epoch (slower; for tuning)")
 		return c
 	}
 	return []*cobra.Command{

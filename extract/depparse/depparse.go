@@ -127,7 +127,11 @@ type Options struct {
 	MinWeight float32
 	// Clusters adds Brown-cluster features when set.
 	Clusters *postag.Clusters
-	Log      func(format string, args ...any)
+	// AfterEpoch, when set, is called after every epoch with a parser
+	// built from the averaged weights so far (unpruned), for monitoring
+	// a development set.
+	AfterEpoch func(epoch int, p *Parser)
+	Log        func(format string, args ...any)
 }
 
 // Train trains a parser on the examples.
@@ -288,6 +292,9 @@ func Train(ctx context.Context, data []Example, opt Options) (*Parser, error) {
 		}
 		logf("parser: epoch %d: transitions %.2f%%, labels %.2f%%, %d+%d features", ep+1,
 			100*float64(correct)/float64(total), 100*float64(lcorrect)/float64(max(ltotal, 1)), tt.Features(), lt.Features())
+		if opt.AfterEpoch != nil {
+			opt.AfterEpoch(ep+1, &Parser{trans: tt.Model(0), labels: lt.Model(0), names: p.names, root: p.root, clusters: p.clusters})
+		}
 	}
 	p.trans = tt.Model(opt.MinWeight)
 	p.labels = lt.Model(opt.MinWeight)

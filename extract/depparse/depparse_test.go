@@ -193,3 +193,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestAfterEpochSnapshots(t *testing.T) {
+	data := toyExamples(t)
+	var epochs []int
+	var last *Parser
+	p, err := Train(context.Background(), data, Options{Epochs: 4, Seed: 7, AfterEpoch: func(ep int, s *Parser) {
+		epochs = append(epochs, ep)
+		last = s
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(epochs) != 4 || epochs[0] != 1 || epochs[3] != 4 {
+		t.Fatalf("AfterEpoch called for epochs %v, want 1..4", epochs)
+	}
+	// The last snapshot is the final model before pruning: same parses.
+	for _, ex := range data {
+		n := len(ex.Words)
+		h1, h2 := make([]int, n), make([]int, n)
+		r1, r2 := make([]string, n), make([]string, n)
+		p.Parse(ex.Sentence, h1, r1, nil)
+		last.Parse(ex.Sentence, h2, r2, nil)
+		for i := range h1 {
+			if h1[i] != h2[i] || r1[i] != r2[i] {
+				t.Errorf("%v: snapshot parses word %d as %d/%s, final model %d/%s", ex.Words, i, h2[i], r2[i], h1[i], r1[i])
+			}
+		}
+	}
+}

@@ -52,7 +52,11 @@ type TrainOptions struct {
 	// training data predicted tags, as it will see at run time; default 4,
 	// negative for gold tags.
 	Folds int
-	Log   func(format string, args ...any)
+	// DevEval logs the parser's EWT dev UAS and LAS after every epoch
+	// (with the tagger and lemmatizer in OutDir, or the embedded ones),
+	// unpruned and at the shipped pruning threshold.
+	DevEval bool
+	Log     func(format string, args ...any)
 }
 
 func (o *TrainOptions) defaults() {
@@ -282,13 +286,48 @@ func TrainParser(ctx context.Context, opt TrainOptions) error {
 		}
 		opt.Log("jackknifed tags in %v", time.Since(start).Round(time.Second))
 	}
-	p, err := depparse.Train(ctx, exs, depparse.Options{Epochs: opt.ParserEpochs, Seed: opt.Seed,
-		MinWeight: parserMinWeight, Clusters: cl, Log: opt.Log})
+	popt := depparse.Options{Epochs: opt.ParserEpochs, Seed: opt.Seed,
+		MinWeight: parserMinWeight, Clusters: cl, Log: opt.Log}
+	if opt.DevEval {
+		if popt.AfterEpoch, err = devMonitor(ctx, opt); err != nil {
+			return err
+		}
+	}
+	p, err := depparse.Train(ctx, exs, popt)
 	if err != nil {
 		return fmt.Errorf("nlp: train parser: %w", err)
 	}
 	opt.Log("parser trained in %v", time.Since(start).Round(time.Second))
 	return save(opt.OutDir, ParserFile, p.Save)
+}
+
+// devMonitor returns a depparse.Options.AfterEpoch function that logs the
+// EWT dev scores of each epoch's parser.
+func devMonitor(ctx context.Context, opt TrainOptions) (func(int, *depparse.Parser), error) {
+	dev, err := conllu.ReadFile(filepath.Join(opt.DataDir, DevFiles[0]))
+	if err != nil {
+		return nil, fmt.Errorf("nlp: dev data: %w", err)
+	}
+	a, err := LoadDir(opt.OutDir)
+	if err != nil {
+		if a, err = Default(); err != nil {
+			return nil, err
+		}
+		opt.Log("dev monitor: no models in %s, using the embedded tagger and lemmatizer", opt.OutDir)
+	}
+	return func(epoch int, p *depparse.Parser) {
+		for _, mw := range []float32{0, parserMinWeight} {
+			b := New(a.Tagger, a.Lemmatizer, p.Prune(mw))
+			sc, err := b.Evaluate(ctx, dev, false, nil)
+			if err != nil {
+				opt.Log("dev monitor: %v", err)
+				return
+			}
+			rows, weights := b.Parser.Size()
+			opt.Log("parser: epoch %d, min weight %g (%d rows, %d weights): EWT dev UAS %.2f LAS %.2f",
+				epoch, mw, rows, weights, 100*sc.UAS.F1(), 100*sc.LAS.F1())
+		}
+	}, nil
 }
 
 // jackknife replaces the tags of exs with those predicted by taggers
