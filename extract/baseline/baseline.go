@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/pronoun"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -32,6 +33,7 @@ type doc struct {
 	// mentionAt maps a token's start offset to the mention beginning there.
 	mentions []extract.Mention
 	inQuote  []bool // per entry of toks: inside a quotation
+	pron     *pronoun.Finder
 }
 
 func (d *doc) tok(i int) *extract.Token {
@@ -61,13 +63,20 @@ func (Extractor) Extract(ctx context.Context, a *extract.Analysis) ([]extract.Fa
 	d.inQuote = make([]bool, len(d.toks))
 
 	var facts []extract.Fact
-	for _, q := range findQuotes(a.Doc.Text) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	quotes := findQuotes(a.Doc.Text)
+	for _, q := range quotes {
 		lo, hi := d.firstTokenAt(q.ContentStart), d.firstTokenAt(q.ContentEnd)
 		for i := lo; i < hi; i++ {
 			d.inQuote[i] = true
+		}
+	}
+	d.pron = pronoun.New(a, func(off int) bool {
+		i := d.firstTokenAt(off)
+		return i < len(d.inQuote) && d.inQuote[i]
+	})
+	for _, q := range quotes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 		if f, ok := d.quoteFact(q); ok {
 			facts = append(facts, f)
@@ -345,7 +354,7 @@ func (d *doc) speakerIn(start, end int) (speaker, bool) {
 		w := lower(d.tok(start).Text)
 		if typ, ok := pronouns[w]; ok {
 			if typ == "PERSON" {
-				if m := d.salientPersonBefore(s); m != nil {
+				if m := d.pron.Person(s, nil); m != nil {
 					return speaker{text: m.Text, start: m.Start, end: m.End, typ: m.Type}, true
 				}
 			}
@@ -357,31 +366,6 @@ func (d *doc) speakerIn(start, end int) (speaker, bool) {
 		return speaker{}, false
 	}
 	return speaker{text: phrase, start: s, end: e}, true
-}
-
-// salientPersonBefore picks the antecedent of "he"/"she" at offset off: the
-// first person named in the latest sentence before off that names one
-// (subjects come first in English clauses, and a speaker is usually the
-// subject).
-func (d *doc) salientPersonBefore(off int) *extract.Mention {
-	var out *extract.Mention
-	sent := -1
-	for k := range d.mentions {
-		m := &d.mentions[k]
-		if m.End > off {
-			break
-		}
-		if m.Type != "PERSON" {
-			continue
-		}
-		if i := d.firstTokenAt(m.Start); i < len(d.inQuote) && d.inQuote[i] {
-			continue // a name inside a quotation is not the speaker
-		}
-		if m.Sentence != sent {
-			out, sent = m, m.Sentence
-		}
-	}
-	return out
 }
 
 func (d *doc) makeQuote(sp speaker, verb int, content string, q quoteSpan, conf float64) extract.Fact {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/pronoun"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -593,24 +594,24 @@ func (d *docView) literalArg(t *tree, toks []int) extract.Arg {
 	return a
 }
 
-// personBefore is the antecedent of "he"/"she" at offset off: the first
-// person named in the latest sentence before off that names one.
+// personBefore is the antecedent of "he"/"she"/"his"/"her" at offset off
+// (see package pronoun). Inside a direct quote it is not the quote's own
+// speaker, who would say "I": in Peskov's "These are very bad statements
+// by the President of the United States. He definitely does not want …",
+// he is not Peskov.
 func (d *docView) personBefore(off int) *extract.Mention {
-	var out *extract.Mention
-	sent := -1
-	for k := range d.mentions {
-		m := &d.mentions[k]
-		if m.End > off {
+	if d.pron == nil {
+		d.pron = pronoun.New(d.a, d.inQuote)
+	}
+	var skip func(*extract.Mention) bool
+	for _, q := range d.quotes {
+		if q.Object.Start <= off && off < q.Object.End && q.Subject.Type == "PERSON" {
+			speaker := q.Subject.Text
+			skip = func(m *extract.Mention) bool { return pronoun.SameName(m.Text, speaker) }
 			break
 		}
-		if m.Type != "PERSON" || d.inQuote(m.Start) {
-			continue
-		}
-		if m.Sentence != sent {
-			out, sent = m, m.Sentence
-		}
 	}
-	return out
+	return d.pron.Person(off, skip)
 }
 
 func (d *docView) inQuote(off int) bool {

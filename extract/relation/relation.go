@@ -35,6 +35,7 @@ import (
 	"github.com/factgraph/factgraph/extract/baseline"
 	"github.com/factgraph/factgraph/extract/ner"
 	"github.com/factgraph/factgraph/extract/nlp"
+	"github.com/factgraph/factgraph/extract/pronoun"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -173,6 +174,9 @@ type docView struct {
 	speakerOf []*extract.Arg
 	// known are the document's people with a role noun and its owner.
 	known []knownRole
+	// pron finds the antecedents of he and she, made on first use (after
+	// the quotes are known).
+	pron *pronoun.Finder
 }
 
 // roleFacts turns titles into facts: Peskov –role→ Kremlin with the title.
