@@ -209,3 +209,57 @@ Berlin X X B-LOC
 		t.Error("ReadModel of garbage: no error")
 	}
 }
+
+// TestTrainDropout checks that feature dropout still learns a tiny corpus
+// and that training with it is deterministic (seeded).
+func TestTrainDropout(t *testing.T) {
+	text := `-DOCSTART- -X- O O
+
+Alice X X B-PER
+visited X X O
+Paris X X B-LOC
+. X X O
+
+Bob X X B-PER
+joined X X O
+Acme X X B-ORG
+. X X O
+`
+	c, err := ReadCorpus(strings.NewReader(text), FormatCoNLL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := wordcluster.New(map[string]string{"Paris": "0010", "Alice": "10", "Bob": "11"})
+	train := func() []byte {
+		m, err := Train(context.Background(), cl, []TrainSet{{Name: "tiny", Corpus: c}},
+			TrainOptions{Epochs: 20, Stages: 1, Dropout: 0.3, Seed: 3, Features: []string{"vote"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := m.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	a, b := train(), train()
+	if !bytes.Equal(a, b) {
+		t.Error("two trainings with the same seed and dropout differ")
+	}
+	m, err := ReadModel(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(m, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, err := r.TagCorpus(context.Background(), c, TagsetCoNLL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Evaluate(GoldTags(c, TagsetCoNLL), pred)
+	if s.Overall().F1() < 99 {
+		t.Errorf("training-set F1 %.2f with dropout, want 100; predicted %v", s.Overall().F1(), pred)
+	}
+}

@@ -78,6 +78,10 @@ func (m *Model) tagDoc(res *resources, infos [][]tokInfo, sc *scratch) [][]int {
 			m.stages[1].tagSentence(s, out[i], sc, nil, m.salt())
 		}
 	}
+	retypeSurnames(res, infos, out, m.types)
+	if m.hasFeature("vote") {
+		voteDoc(infos, out, m.types)
+	}
 	return out
 }
 

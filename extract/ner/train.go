@@ -53,6 +53,11 @@ type TrainOptions struct {
 	Domain string
 	// Features lists optional feature sets ("case"), stored in the model.
 	Features []string
+	// Dropout is the probability with which each static feature of a
+	// token is left out while training on it (feature dropout: the model
+	// cannot lean on word identity alone and learns the features that carry
+	// over to unseen names).
+	Dropout float64
 	// Dev, when set, is tagged after every epoch and its F1 logged.
 	Dev []TrainSet
 	Log io.Writer
@@ -203,6 +208,8 @@ func trainStage(ctx context.Context, docs []*tdoc, nl int, opt *TrainOptions, de
 	rng := rand.New(rand.NewPCG(opt.Seed, 7))
 	scores := make([]float32, nl)
 	var dynIDs []int32
+	var kept []int32
+	dropout := opt.Dropout
 	for ep := 0; ep < opt.Epochs; ep++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -224,7 +231,17 @@ func trainStage(ctx context.Context, docs []*tdoc, nl int, opt *TrainOptions, de
 				for l := range scores {
 					scores[l] = 0
 				}
-				for _, f := range ts.static[i] {
+				stat := ts.static[i]
+				if dropout > 0 {
+					kept = kept[:0]
+					for _, f := range stat {
+						if rng.Float64() >= dropout {
+							kept = append(kept, f)
+						}
+					}
+					stat = kept
+				}
+				for _, f := range stat {
 					row := tr.w[int(f)*nl : int(f)*nl+nl]
 					for l, v := range row {
 						scores[l] += v
@@ -251,7 +268,7 @@ func trainStage(ctx context.Context, docs []*tdoc, nl int, opt *TrainOptions, de
 						tr.u[int(f)*nl+g] += tr.c
 						tr.u[int(f)*nl+best] -= tr.c
 					}
-					for _, f := range ts.static[i] {
+					for _, f := range stat {
 						upd(f)
 					}
 					half := len(tr.feats)

@@ -23,8 +23,10 @@ func Train(ctx context.Context, clusters *wordcluster.Clusters, sets []TrainSet,
 			if res.caseForms, err = caseFormsOf(clusters); err != nil {
 				return nil, err
 			}
+		case "vote":
+			// Decoding only: voteDoc after the last stage.
 		default:
-			return nil, fmt.Errorf("ner: train: unknown feature set %q (want case)", f)
+			return nil, fmt.Errorf("ner: train: unknown feature set %q (want case or vote)", f)
 		}
 	}
 	m, err := trainModel(ctx, res, sets, opt)

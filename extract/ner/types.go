@@ -21,7 +21,12 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	gaz := r.res.gaz
 	out := make([]typedSpan, 0, len(spans))
 	spans = r.splitTitles(words, spans)
+	spans = mergeOfOrgs(words, spans)
 	for _, sp := range spans {
+		// Interjections are no names: "Nope." alone in a quote.
+		if sp.End-sp.Start == 1 && interjections[strings.ToLower(words[sp.Start])] {
+			continue
+		}
 		// Debris and punctuation at the edges of a span.
 		for sp.Start < sp.End && (r.isDebris(words, sp.Start) || !hasAlnum(words[sp.Start])) {
 			sp.Start++
@@ -78,8 +83,20 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			}
 		case "ORG":
 			ts.Type = "ORG"
+			// "the Black Sea Peninsula of Crimea": a place word and
+			// no organisation word make a place.
+			if r.placeNotOrg(words[sp.Start:sp.End]) {
+				ts.Type = "LOC"
+				ts.conll = "ORG"
+			}
 		case "LOC":
 			ts.Type = r.placeType(words[sp.Start:sp.End], text)
+			// An unknown place named as a medium or a source is an
+			// organisation: "the news channel Telegram", "the Telegram
+			// online service", "according to The Hill".
+			if _, country := gaz.Country(text); !country && gaz.Lookup(text) == 0 && !seats[text] && mediumContext(words, sp) {
+				ts.Type = "ORG"
+			}
 			if seats[text] {
 				// CoNLL-2003 annotates seats of government as LOC; in
 				// the graph they act as organisations.
@@ -300,6 +317,75 @@ var (
 		"backed": true, "run": true, "made": true, "style": true, "held": true, "bound": true,
 	}
 )
+
+// interjections are capitalised words that stand alone as answers or
+// exclamations and are never names.
+var interjections = map[string]bool{
+	"nope": true, "yes": true, "yeah": true, "yep": true, "yup": true, "no": true, "ok": true,
+	"okay": true, "oh": true, "ah": true, "wow": true, "hey": true, "hi": true, "hello": true,
+	"thanks": true, "sorry": true, "please": true, "absolutely": true, "indeed": true,
+}
+
+// media are nouns of media and services that name the word next to them
+// ("the news channel Telegram", "the Telegram online service").
+var media = map[string]bool{
+	"channel": true, "service": true, "app": true, "messenger": true, "network": true,
+	"newspaper": true, "website": true, "site": true, "broadcaster": true, "platform": true,
+	"daily": true, "weekly": true, "magazine": true, "agency": true, "tabloid": true,
+}
+
+// mediumContext reports whether the span is named as a medium or a
+// source: a media noun right before it or right after it (past "online",
+// "news" or "messaging"), or "according to" before it.
+func mediumContext(words []string, sp Span) bool {
+	if sp.Start > 0 && media[strings.ToLower(words[sp.Start-1])] {
+		return true
+	}
+	if sp.Start > 1 && strings.EqualFold(words[sp.Start-2], "according") && strings.EqualFold(words[sp.Start-1], "to") && words[sp.Start] == "The" {
+		return true
+	}
+	for k := sp.End; k < len(words) && k < sp.End+2; k++ {
+		w := strings.ToLower(words[k])
+		if media[w] && w != "agency" && w != "network" && w != "daily" && w != "weekly" {
+			return true
+		}
+		if w != "online" && w != "news" && w != "messaging" {
+			break
+		}
+	}
+	return false
+}
+
+// mergeOfOrgs joins two organisation spans linked by "of" ("House" "of"
+// "Commons" → "House of Commons").
+func mergeOfOrgs(words []string, spans []Span) []Span {
+	out := spans[:0:0]
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		for i+1 < len(spans) && sp.Type == "ORG" && spans[i+1].Type == "ORG" &&
+			spans[i+1].Start == sp.End+1 && words[sp.End] == "of" {
+			sp.End = spans[i+1].End
+			i++
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// placeNotOrg reports whether an organisation span is a place: it has a
+// word of non-political places ("Sea", "Peninsula") and no word of
+// organisations.
+func (r *Recognizer) placeNotOrg(ws []string) bool {
+	if len(ws) < 2 || r.hasOrgWord(ws) {
+		return false
+	}
+	for _, w := range ws {
+		if r.res.gaz.Is(gazetteer.LocWord, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // orgHeads end names of institutions the model may take for places
 // ("Russian Federation Council").

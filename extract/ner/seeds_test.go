@@ -1,0 +1,49 @@
+package ner
+
+import (
+	"testing"
+	"time"
+)
+
+// TestExampleArticleNames checks names the recognizer used to get wrong
+// in the project's example articles: an interjection taken for a place,
+// a messaging service for a place, "House of Commons" in two pieces, a
+// peninsula for an organisation, a newspaper for a place and a surname on
+// its own for a place.
+func TestExampleArticleNames(t *testing.T) {
+	text := `White House Press Secretary Jen Psaki on Thursday said that Biden had no regrets about his comments. "Nope. The President gave a direct answer to a direct question," she said. ` +
+		`"Putin is our president," wrote the President of the Russian House of Commons, Vyacheslav Volodin, in the Telegram online service. ` +
+		`Vyacheslav Volodin complained in the news channel Telegram. ` +
+		`In a video link with citizens on the Black Sea Peninsula of Crimea, Putin spoke. ` +
+		`According to The Hill, the two foreign campaigns sought to influence the election. ` +
+		`Alexei Navalny was poisoned. She cited the poison attack on Navalny.`
+	a := analyse(t, text, time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC))
+	types := map[string][]string{}
+	for _, m := range a.Mentions {
+		types[m.Text] = append(types[m.Text], m.Type)
+	}
+	for _, bad := range []string{"Nope", "House", "Commons"} {
+		if ts, ok := types[bad]; ok {
+			t.Errorf("%q is a mention (%v)", bad, ts)
+		}
+	}
+	want := map[string]string{
+		"Telegram":                      "ORG",
+		"House of Commons":              "ORG",
+		"Black Sea Peninsula of Crimea": "LOC",
+		"The Hill":                      "ORG",
+		"Navalny":                       "PERSON",
+	}
+	for text, typ := range want {
+		ts := types[text]
+		if len(ts) == 0 {
+			t.Errorf("%q: no mention (have %v)", text, types)
+			continue
+		}
+		for _, got := range ts {
+			if got != typ {
+				t.Errorf("%q: type %s, want %s", text, got, typ)
+			}
+		}
+	}
+}
