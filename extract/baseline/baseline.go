@@ -247,8 +247,9 @@ func (d *doc) attributionBefore(i int) (speaker, int, bool) {
 		if d.inQuote[v] {
 			break
 		}
-		if _, ok := speechVerbs[lower(d.tok(v).Text)]; !ok || v > 0 && determiners[lower(d.tok(v-1).Text)] {
-			continue
+		t := d.tok(v)
+		if _, ok := speechVerbs[lower(t.Text)]; !ok || v > 0 && determiners[lower(d.tok(v-1).Text)] || t.UPOS != "" && t.UPOS != "VERB" {
+			continue // not a speech verb ("Biden's remarks, telling reporters that …")
 		}
 		lo := v
 		for lo > 0 && d.toks[lo-1].s == sent && !d.inQuote[lo-1] {

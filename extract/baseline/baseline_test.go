@@ -134,3 +134,25 @@ func TestNextSentenceIsNotAttribution(t *testing.T) {
 		t.Fatalf("got %+v", got)
 	}
 }
+
+func TestSpeechNounIsNoAttribution(t *testing.T) {
+	// "remarks" is a noun here (tagged so by the pipeline's tagger): Berg's
+	// remarks did not say the quote.
+	text := `Tom Reyes criticised Berg's remarks, telling reporters that "nothing like this has happened before".`
+	a := analyse(t, text, map[string]string{"Tom Reyes": "PERSON", "Berg": "PERSON"})
+	for si := range a.Sentences {
+		for ti := range a.Sentences[si].Tokens {
+			tok := &a.Sentences[si].Tokens[ti]
+			if tok.Text == "remarks" {
+				tok.UPOS = "NOUN"
+			} else if tok.Text == "criticised" || tok.Text == "telling" {
+				tok.UPOS = "VERB"
+			}
+		}
+	}
+	for _, w := range quoteFacts(t, a) {
+		if w.speaker == "Berg" {
+			t.Errorf("quote attributed to the owner of a speech noun: %+v", w)
+		}
+	}
+}
