@@ -41,10 +41,24 @@ func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
 			}
 		}
 	}
+	// "…, reported CNN." / "…, CNN reported.": the whole sentence is the
+	// reporter's, and the report is no fact of its own (the parse often
+	// makes CNN the object of a verb coordinated with the main one).
+	trailing := -1
+	if v, who, ok := t.trailingReport(); ok {
+		if sp := d.entityArg(si, t, who, -1); sp.Type == "ORG" || sp.Type == "PERSON" {
+			trailing = v
+			for k := range t.toks {
+				if speakerOf[k] == nil && !t.dominates(v, k) {
+					speakerOf[k] = &sp
+				}
+			}
+		}
+	}
 	for ci := range clauses {
 		c := &clauses[ci]
-		if c.question || c.cond {
-			continue // not asserted
+		if c.question || c.cond || c.verb == trailing {
+			continue // not asserted, or the trailing report
 		}
 		if g, p, ok := t.splitPassiveChain(c); ok {
 			out = append(out, d.clauseFacts(si, t, &g, speakerOf, len(clauses))...)
@@ -55,6 +69,60 @@ func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
 	}
 	d.speakerOf = speakerOf
 	return append(out, d.nominalFacts(si, t)...)
+}
+
+// trailingReport finds a report verb closing the sentence after a comma,
+// with its reporter right next to it — "…, reported CNN." or "…, CNN
+// reported." — attached to the main predicate, and returns the verb and
+// the reporter's head.
+func (t *tree) trailingReport() (v, who int, ok bool) {
+	n := len(t.toks)
+	last := n - 1
+	for last >= 0 && t.toks[last].UPOS == "PUNCT" {
+		last--
+	}
+	if last < 2 {
+		return 0, 0, false
+	}
+	isReport := func(i int) bool {
+		return t.toks[i].UPOS == "VERB" && speechLemmas[t.lemma(i)] && t.head[i] >= 0 && t.child(i, "ccomp", "xcomp", "obl") < 0
+	}
+	// spanHead is the one token of [lo, hi] whose head lies outside it, if
+	// that head is v; else -1.
+	spanHead := func(lo, hi, v int) int {
+		h := -1
+		for k := lo; k <= hi; k++ {
+			if p := t.head[k]; p < lo || p > hi {
+				if h >= 0 || p != v {
+					return -1
+				}
+				h = k
+			}
+		}
+		return h
+	}
+	const maxWords = 5
+	// "…, reported CNN."
+	for v := last - 1; v >= 1 && v >= last-maxWords; v-- {
+		if isReport(v) && t.toks[v-1].Text == "," && t.child(v, "nsubj") < 0 {
+			if h := spanHead(v+1, last, v); h >= 0 && (t.rel[h] == "obj" || t.rel[h] == "nsubj") {
+				return v, h, true
+			}
+		}
+	}
+	// "…, CNN reported."
+	if v := last; isReport(v) && t.child(v, "obj") < 0 {
+		for k := v - 1; k >= 2 && k >= v-maxWords; k-- {
+			if t.toks[k-1].Text != "," {
+				continue
+			}
+			if h := spanHead(k, v-1, v); h >= 0 && t.rel[h] == "nsubj" {
+				return v, h, true
+			}
+			break
+		}
+	}
+	return 0, 0, false
 }
 
 // splitPassiveChain splits a control chain whose governor is passive
