@@ -72,7 +72,18 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 			}
 			a := d.entityArg(si, t, k, -1)
 			if a.Type == "PERSON" && a.Text == subj.Text {
-				a = d.mentionAt(t, k)
+				// "Ambassador to the United States Anatoly Antonov" parsed
+				// with the name heading the phrase: the other entity in it.
+				a = extract.Arg{}
+				for _, j := range t.phrase(k, pi) {
+					if m := d.mentionAt(t, j); m.Type != "" && m.Text != subj.Text && (m.End <= subj.Start || m.Start >= subj.End) {
+						a = m
+						break
+					}
+				}
+				if a.Type == "" {
+					continue
+				}
 			}
 			if a.Type == "" {
 				a = d.spanArg(t, t.phrase(k, pi))

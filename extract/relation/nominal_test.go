@@ -40,6 +40,25 @@ Friday PROPN NNP Friday 2 obl
 			},
 		},
 		{
+			name: "title to a country with the name heading the phrase",
+			text: "Norwegian Ambassador to the Netherlands Kari Lund was recalled.",
+			rows: `Norwegian ADJ JJ Norwegian 2 amod
+Ambassador NOUN NN ambassador 9 nsubj:pass
+to ADP IN to 7 case
+the DET DT the 7 det
+Netherlands PROPN NNPS Netherlands 6 compound
+Kari PROPN NNP Kari 7 compound
+Lund PROPN NNP Lund 2 nmod
+was AUX VBD be 9 aux:pass
+recalled VERB VBN recall 0 root
+. PUNCT . . 9 punct`,
+			ms: []mention{{"Norwegian", "NORP", ""}, {"Netherlands", "GPE", ""}, {"Kari Lund", "PERSON", ""}},
+			want: []string{
+				"? –recall/diplomatic-recall→ Kari Lund [voice=passive]",
+				"Kari Lund –ambassador of/role→ Norway [title=Ambassador, to=Netherlands]",
+			},
+		},
+		{
 			name: "X, the Y of Z",
 			text: "Lena Berg, the mayor of Tromso, opened the bridge.",
 			rows: `Lena PROPN NNP Lena 9 nsubj
