@@ -366,6 +366,14 @@ func (d *doc) speakerIn(start, end int) (speaker, bool) {
 	if len(strings.Fields(phrase)) > 8 {
 		return speaker{}, false
 	}
+	for i := start; i <= end; i++ {
+		switch d.tok(i).UPOS {
+		case "PRON", "VERB", "AUX":
+			// not a noun phrase: "quotes him dpa" (a translated "zitiert
+			// ihn dpa")
+			return speaker{}, false
+		}
+	}
 	return speaker{text: phrase, start: s, end: e}, true
 }
 

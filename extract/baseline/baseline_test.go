@@ -156,3 +156,22 @@ func TestSpeechNounIsNoAttribution(t *testing.T) {
 		}
 	}
 }
+
+func TestClauseIsNoSpeaker(t *testing.T) {
+	// A machine-translated attribution ("zitiert ihn dpa weiter") is no
+	// noun phrase: the quote gets no speaker rather than "quotes him dpa".
+	text := `“The bridge stays closed,” quotes him dpa continue.`
+	a := analyse(t, text, nil)
+	tags := map[string]string{"quotes": "VERB", "him": "PRON", "dpa": "PROPN", "continue": "VERB"}
+	for si := range a.Sentences {
+		for ti := range a.Sentences[si].Tokens {
+			tok := &a.Sentences[si].Tokens[ti]
+			tok.UPOS = tags[tok.Text]
+		}
+	}
+	for _, w := range quoteFacts(t, a) {
+		if strings.Contains(w.speaker, "him") {
+			t.Errorf("speaker %q", w.speaker)
+		}
+	}
+}
