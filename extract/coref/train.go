@@ -14,7 +14,7 @@ type TrainOptions struct {
 	// Epochs over the training documents (default 3).
 	Epochs int
 	// Bags is how many perceptrons, each seeing the documents in its own
-	// seeded order, are trained and averaged (default 1).
+	// seeded order, are trained and averaged (default 3).
 	Bags int
 	// Seed offsets the seeds of the document orders (default 0).
 	Seed uint64
@@ -32,7 +32,7 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 3
 	}
 	if o.Bags == 0 {
-		o.Bags = 1
+		o.Bags = 3
 	}
 	if o.FalseAnaphor == 0 {
 		o.FalseAnaphor = 1
