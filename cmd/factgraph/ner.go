@@ -226,8 +226,8 @@ The defaults train the shipped news model (extract/ner/model/ner.bin.gz);
 model, which is
 
   factgraph train ner --uner --gum --conll --types PER,ORG,LOC --target web \
-    --features case --lowercase-copy uner --uner-repeat 2 --epochs 3 \
-    --gold-history 3 --min-weight 1.0 --bias ORG=30,LOC=30 \
+    --features case,vote --lowercase-copy uner --uner-repeat 2 --epochs 6 \
+    --gold-history 6 --dropout 0.4 --min-weight 1.0 --bias ORG=30,LOC=30 \
     --out extract/ner/model/ner-web.bin.gz`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if preset != "" {
@@ -328,6 +328,9 @@ model, which is
 			if unerRepeat > 1 {
 				info += fmt.Sprintf(" uner-repeat=%d", unerRepeat)
 			}
+			if opt.Dropout > 0 {
+				info += fmt.Sprintf(" dropout=%g", opt.Dropout)
+			}
 			if len(bias) > 0 {
 				b, err := parseBias(bias)
 				if err != nil {
@@ -370,8 +373,9 @@ model, which is
 	c.Flags().IntVar(&unerRepeat, "uner-repeat", 1, "times the UNER data is seen per epoch")
 	c.Flags().BoolVar(&useGUM, "gum", false, "also train on GUM named entities")
 	c.Flags().StringToStringVar(&bias, "bias", nil, "scores added to each type's labels in the last stage (TYPE=score,…): a recall/precision threshold tuned on dev with eval ner --bias")
-	c.Flags().StringSliceVar(&opt.Features, "features", nil, "optional feature sets: case (how words are written in the clusters' text)")
+	c.Flags().StringSliceVar(&opt.Features, "features", nil, "optional feature sets: case (how words are written in the clusters' text), vote (document-level name consistency after the last stage)")
 	c.Flags().StringSliceVar(&lowerCopies, "lowercase-copy", nil, "also train on lower-cased copies of these sets (conll, uner, gum)")
+	c.Flags().Float64Var(&opt.Dropout, "dropout", 0, "leave each static feature out of a training token with this probability (feature dropout)")
 	c.Flags().StringVar(&dev, "dev", "", "log the F1 of a dev set after every epoch: conll (eng.testa) or uner (UNER dev)")
 	c.Flags().StringVar(&preset, "preset", "", "train a shipped model with its recorded settings: news, web, or all (both); other flags are ignored except --data, and --out with one preset")
 	c.Flags().StringVar(&target, "target", "", "domain adaptation: give every feature a copy per corpus (news, web, gum) and tag as this domain")
@@ -506,13 +510,13 @@ var nerPresets = []struct {
 		"out": "extract/ner/model/ner.bin.gz", "conll": "true", "uner": "false", "gum": "false",
 		"types": "PER,ORG,LOC,MISC", "min-weight": "0.5", "epochs": "6", "gold-history": "2",
 		"stages": "2", "seeds": "3", "seed": "1", "folds": "5", "target": "", "uner-repeat": "1",
-		"features": "", "lowercase-copy": "",
+		"features": "", "lowercase-copy": "", "dropout": "0",
 	}},
 	{"web", map[string]string{
 		"out": "extract/ner/model/ner-web.bin.gz", "conll": "true", "uner": "true", "gum": "true",
-		"types": "PER,ORG,LOC", "min-weight": "1.0", "epochs": "3", "gold-history": "3",
+		"types": "PER,ORG,LOC", "min-weight": "1.0", "epochs": "6", "gold-history": "6", "dropout": "0.4",
 		"stages": "2", "seeds": "3", "seed": "1", "folds": "5", "target": "web", "uner-repeat": "2",
-		"features": "case", "lowercase-copy": "uner", "bias": "ORG=30,LOC=30",
+		"features": "case,vote", "lowercase-copy": "uner", "bias": "ORG=30,LOC=30",
 	}},
 }
 
