@@ -73,8 +73,10 @@ extract/coref) on the OntoGUM train documents of ../shared/data/gum-coref
 (doc_splits.tsv), with a lexicon of head-noun classes learned from the entity
 types of the same documents in gum/conll, and logs the dev CoNLL score after
 every epoch. Training is
-deterministic: the defaults rebuild the shipped extract/coref/model.gz.`,
-		Example: `  factgraph train coref`,
+deterministic: the defaults rebuild the shipped extract/coref/model.gz;
+--seed measures how much the dev score moves with the document order alone.`,
+		Example: `  factgraph train coref
+  factgraph train coref --seed 10 --out /tmp/coref-seed10.gz`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if data == "" {
@@ -94,14 +96,14 @@ deterministic: the defaults rebuild the shipped extract/coref/model.gz.`,
 			}
 			f, err := os.Create(out)
 			if err != nil {
-				return err
+				return fmt.Errorf("train coref: %w", err)
 			}
 			if _, err := m.WriteTo(f); err != nil {
 				f.Close()
-				return err
+				return fmt.Errorf("train coref: write %s: %w", out, err)
 			}
 			if err := f.Close(); err != nil {
-				return err
+				return fmt.Errorf("train coref: write %s: %w", out, err)
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d weights)\n", out, m.Len())
 			return nil
@@ -110,6 +112,8 @@ deterministic: the defaults rebuild the shipped extract/coref/model.gz.`,
 	c.Flags().StringVar(&data, "data", "", "shared data folder (default ../shared/data)")
 	c.Flags().StringVar(&out, "out", "extract/coref/"+coref.ModelFile, "model file to write")
 	c.Flags().IntVar(&opt.Epochs, "epochs", 0, "epochs (default 3)")
+	c.Flags().IntVar(&opt.Bags, "bags", 0, "perceptrons averaged, each over its own seeded document order (default 3)")
+	c.Flags().Uint64Var(&opt.Seed, "seed", 0, "offset of the document-order seeds (0: the shipped model's)")
 	c.Flags().BoolVar(&quiet, "quiet", false, "do not score dev after each epoch")
 	return c
 }
