@@ -254,6 +254,20 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 		for ai, a := range c.args {
 			if a.kind == "obj" {
 				for _, h := range t.conjuncts(a.head) {
+					if t.isRelPronoun(h) {
+						// "the election, which Trump had won": the noun the
+						// clause modifies; "according to which …" is no
+						// object at all.
+						if h > 0 && (t.toks[h-1].UPOS == "ADP" || t.lower(h-1) == "to") {
+							skipArg[ai] = true
+							continue
+						}
+						if t.rel[c.verb] == "acl:relcl" && t.head[c.verb] >= 0 {
+							h = t.head[c.verb]
+						} else if ant := t.antecedent(h, c.verb); ant >= 0 {
+							h = ant
+						}
+					}
 					o := d.entityArg(si, t, h, -1)
 					if o.Type == "" && isTitleWord(t.toks[h].Text) {
 						// "ordered its ambassador to Washington, Anatoly

@@ -53,3 +53,34 @@ reported VERB VBD report 2 parataxis
 		}
 	}
 }
+
+// TestRelativePronounObject checks that a relative pronoun object stands
+// for the noun its clause modifies.
+func TestRelativePronounObject(t *testing.T) {
+	text := "Lena Berg praised the bridge, which Tom Keller had built."
+	rows := `Lena PROPN NNP Lena 3 nsubj
+Berg PROPN NNP Berg 1 flat
+praised VERB VBD praise 0 root
+the DET DT the 5 det
+bridge NOUN NN bridge 3 obj
+, PUNCT , , 11 punct
+which PRON WDT which 11 obj
+Tom PROPN NNP Tom 11 nsubj
+Keller PROPN NNP Keller 8 flat
+had AUX VBD have 11 aux
+built VERB VBN build 5 acl:relcl
+. PUNCT . . 3 punct`
+	got := extractAll(t, parsed(t, text, rows, mention{"Lena Berg", "PERSON", ""}, mention{"Tom Keller", "PERSON", ""}))
+	found := false
+	for _, f := range got {
+		if strings.HasPrefix(f, "Tom Keller –build/") {
+			found = true
+			if !strings.Contains(f, "→ the bridge") {
+				t.Errorf("got %q, want the bridge as the object", f)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no build fact in %q", got)
+	}
+}
