@@ -102,9 +102,18 @@ func (t *tree) trailingReport() (v, who int, ok bool) {
 		return h
 	}
 	const maxWords = 5
+	// afterComma: the token before i is a comma, or a closing quotation
+	// mark after one ('"…," writes Clemens Wergin').
+	afterComma := func(i int) bool {
+		p := i - 1
+		if p >= 1 && isCloseQuote(t.toks[p].Text) {
+			p--
+		}
+		return p >= 0 && t.toks[p].Text == ","
+	}
 	// "…, reported CNN."
 	for v := last - 1; v >= 1 && v >= last-maxWords; v-- {
-		if isReport(v) && t.toks[v-1].Text == "," && t.child(v, "nsubj") < 0 {
+		if isReport(v) && afterComma(v) && t.child(v, "nsubj") < 0 {
 			if h := spanHead(v+1, last, v); h >= 0 && (t.rel[h] == "obj" || t.rel[h] == "nsubj") {
 				return v, h, true
 			}
@@ -113,7 +122,7 @@ func (t *tree) trailingReport() (v, who int, ok bool) {
 	// "…, CNN reported."
 	if v := last; isReport(v) && t.child(v, "obj") < 0 {
 		for k := v - 1; k >= 2 && k >= v-maxWords; k-- {
-			if t.toks[k-1].Text != "," {
+			if !afterComma(k) {
 				continue
 			}
 			if h := spanHead(k, v-1, v); h >= 0 && t.rel[h] == "nsubj" {
@@ -123,6 +132,14 @@ func (t *tree) trailingReport() (v, who int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+func isCloseQuote(s string) bool {
+	switch s {
+	case "”", "\"", "''", "’", "»":
+		return true
+	}
+	return false
 }
 
 // splitPassiveChain splits a control chain whose governor is passive

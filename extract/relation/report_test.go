@@ -44,6 +44,23 @@ reported VERB VBD report 2 parataxis
 . PUNCT . . 2 punct`,
 			want: []string{"Berg –invite/appeal→ Keller [to=talks] @org/radio-north"},
 		},
+		{
+			name: "after a closing quotation mark, no final period",
+			text: `"Berg invited Keller to talks," writes Radio North`,
+			rows: `" PUNCT `+"``"+` " 3 punct
+Berg PROPN NNP Berg 3 nsubj
+invited VERB VBD invite 0 root
+Keller PROPN NNP Keller 3 obj
+to ADP IN to 6 case
+talks NOUN NNS talk 3 obl
+, PUNCT , , 3 punct
+" PUNCT '' " 3 punct
+writes VERB VBZ write 3 parataxis
+Radio PROPN NNP Radio 11 compound
+North PROPN NNP North 9 obj`,
+			want: []string{"Berg –invite/appeal→ Keller [to=talks] @org/radio-north",
+				"Radio North –write/statement→ Berg invited Keller to talks [quote=direct]"},
+		},
 	}
 	for _, c := range cases {
 		a := parsed(t, c.text, c.rows, mention{"Berg", "PERSON", ""}, mention{"Keller", "PERSON", ""}, mention{"Radio North", "ORG", ""})
