@@ -47,7 +47,7 @@ reported VERB VBD report 2 parataxis
 		{
 			name: "after a closing quotation mark, no final period",
 			text: `"Berg invited Keller to talks," writes Radio North`,
-			rows: `" PUNCT `+"``"+` " 3 punct
+			rows: `" PUNCT ` + "``" + ` " 3 punct
 Berg PROPN NNP Berg 3 nsubj
 invited VERB VBD invite 0 root
 Keller PROPN NNP Keller 3 obj
