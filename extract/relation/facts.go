@@ -134,6 +134,24 @@ func (t *tree) trailingReport() (v, who int, ok bool) {
 	return 0, 0, false
 }
 
+// overlapsArg reports whether a token of toks lies inside the span of one
+// of args ("called Russian President Vladimir Putin a killer" parsed with
+// "Russian" as the object and "President Vladimir Putin" as a complement:
+// the object is the person, and the complement is not).
+func overlapsArg(t *tree, toks []int, args []extract.Arg) bool {
+	for _, a := range args {
+		if a.End <= a.Start {
+			continue
+		}
+		for _, k := range toks {
+			if t.toks[k].Start >= a.Start && t.toks[k].End <= a.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isCloseQuote(s string) bool {
 	switch s {
 	case "”", "\"", "''", "’", "»":
@@ -379,8 +397,8 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 		return nil
 	}
 	for ai, a := range c.args {
-		if ai == used || skipArg[ai] {
-			continue
+		if ai == used || skipArg[ai] || overlapsArg(t, a.toks, objects) {
+			continue // the object's own words, split off by the parse
 		}
 		k, v := d.qualifier(si, t, c, a)
 		if k != "" && v != "" {

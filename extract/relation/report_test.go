@@ -101,3 +101,33 @@ built VERB VBN build 5 acl:relcl
 		t.Errorf("no build fact in %q", got)
 	}
 }
+
+// TestObjectSplitByParse checks that a complement made of the object's own
+// words (the parse split "Norwegian Mayor Kari Lund" into an object and a
+// complement) is not a qualifier.
+func TestObjectSplitByParse(t *testing.T) {
+	text := "Anna Berg called Norwegian Mayor Kari Lund a liar."
+	rows := `Anna PROPN NNP Anna 3 nsubj
+Berg PROPN NNP Berg 1 flat
+called VERB VBD call 0 root
+Norwegian PROPN NNP Norwegian 3 obj
+Mayor PROPN NNP Mayor 6 nmod:desc
+Kari PROPN NNP Kari 3 xcomp
+Lund PROPN NNP Lund 6 flat
+a DET DT a 9 det
+liar NOUN NN liar 3 xcomp
+. PUNCT . . 3 punct`
+	got := extractAll(t, parsed(t, text, rows, mention{"Anna Berg", "PERSON", ""}, mention{"Norwegian", "NORP", ""}, mention{"Kari Lund", "PERSON", ""}))
+	found := false
+	for _, f := range got {
+		if strings.HasPrefix(f, "Anna Berg –call/") {
+			found = true
+			if strings.Contains(f, "complement=Mayor") || strings.Contains(f, "Kari Lund;") {
+				t.Errorf("the object's words as a complement: %q", f)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no call fact in %q", got)
+	}
+}
