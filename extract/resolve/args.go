@@ -56,7 +56,10 @@ func (d *doc) linkArg(a *extract.Arg) {
 		return
 	}
 	if hasSpan {
-		if c := d.mentionIn(a.Start, a.End); c != nil {
+		// A person found through a role noun keeps the noun's span ("its
+		// US Ambassador" → Anatoly Antonov): the mention there (US) is
+		// not the argument when the types disagree.
+		if c := d.mentionIn(a.Start, a.End); c != nil && (a.Type != "PERSON" || c.typ == "PERSON") {
 			d.set(a, c)
 			return
 		}
@@ -160,8 +163,13 @@ func parseRole(text string) (roleDesc, bool) {
 	}
 	// With a determiner or without one ("US ambassador"): a title with
 	// its owner before it denotes the title's holder, not the owner.
-	if first := strings.ToLower(words[0]); first == "the" || first == "this" || first == "that" {
+	switch strings.ToLower(words[0]) {
+	case "the", "this", "that":
 		words = words[1:]
+	case "its", "their", "his", "her", "our", "my", "your":
+		// "its ambassador": the owner is the possessor, which only the
+		// parse knows (the relation extractor resolves these).
+		return roleDesc{}, false
 	}
 	// "… of the Russian Federation Council": the title ends before "of".
 	var of []string
@@ -219,11 +227,16 @@ func (d *doc) roleReferent(rd roleDesc, off int, hasSpan bool) *cluster {
 			continue
 		}
 		// 2: same title of the same owner; 1: an owner one side leaves
-		// open; 0: no such title, or another owner's.
+		// open; 0: no such title, or another owner's, or another title of
+		// the description's owner (the US President is no "US
+		// ambassador", whatever a garbled "Ambassador Joe Biden" says).
 		score, other := 0, false
 		for _, r := range c.roles {
 			switch {
 			case r.class != rd.class:
+				if rd.owner != "" && r.owner == rd.owner {
+					other = true
+				}
 			case rd.owner != "" && r.owner == rd.owner:
 				score = 2
 			case rd.owner != "" && r.owner != "":

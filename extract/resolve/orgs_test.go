@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/tokenize"
 )
 
 func TestOrgCore(t *testing.T) {
@@ -181,5 +182,63 @@ func TestBareRoleIsNotItsOwner(t *testing.T) {
 	}
 	if got := res.Facts[0].Object.Entity; got == us {
 		t.Errorf("the object 'US ambassador' links to the owner %q", got)
+	}
+}
+
+// A garbled title ("Ambassador Joe Biden" in a bad translation) does not
+// make the US President the "US ambassador": he holds another title of
+// that owner.
+func TestRoleOfOwnerWithOtherTitle(t *testing.T) {
+	text := "US President Joe Biden spoke. Moscow called on Ambassador Joe Biden to leave. Russia recalls US ambassador to Moscow."
+	res := mentionsAt(text, "US", "GPE", "Joe Biden", "PERSON", "Moscow", "GPE", "Joe Biden", "PERSON", "Russia", "GPE", "US", "GPE", "Moscow", "GPE")
+	res.Sentences = tokenize.Default().Split(text) // the titles are read from the tokens
+	for i, m := range res.Mentions {
+		for si, s := range res.Sentences {
+			if m.Start >= s.Start && m.End <= s.End {
+				res.Mentions[i].Sentence = si
+			}
+		}
+	}
+	oi := strings.Index(text, "US ambassador")
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "Russia", Start: res.Mentions[4].Start, End: res.Mentions[4].End}, Predicate: "recall",
+		Object: extract.Arg{Text: "US ambassador", Start: oi, End: oi + 13}}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Facts[0].Object.Entity; got == res.Mentions[1].Entity {
+		t.Errorf("'US ambassador' links to the US President %q", got)
+	}
+}
+
+// "its ambassador" is left to the relation extractor, which knows the
+// possessor; the resolver does not guess a person for it.
+func TestPossessiveRoleIsNotGuessed(t *testing.T) {
+	text := "Ambassador Joe Biden spoke. In 1988, Russia withdrew its ambassador."
+	res := mentionsAt(text, "Joe Biden", "PERSON", "Russia", "GPE")
+	oi := strings.Index(text, "its ambassador")
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "Russia", Start: res.Mentions[1].Start, End: res.Mentions[1].End}, Predicate: "withdraw",
+		Object: extract.Arg{Text: "its ambassador", Start: oi, End: oi + 14}}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Facts[0].Object.Entity; got != "" {
+		t.Errorf("'its ambassador' linked to %q", got)
+	}
+}
+
+// A person the relation extractor found through a role noun keeps the
+// noun's span ("its US Ambassador" → Anatoly Antonov); the country inside
+// that span is not the argument.
+func TestPersonArgWithCountryInSpan(t *testing.T) {
+	text := "Russian Ambassador Anatoly Antonov left. Russia pulled its US Ambassador."
+	res := mentionsAt(text, "Russian", "NORP", "Anatoly Antonov", "PERSON", "Russia", "GPE", "US", "GPE")
+	oi := strings.Index(text, "its US Ambassador")
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "Russia", Start: res.Mentions[2].Start, End: res.Mentions[2].End}, Predicate: "pull",
+		Object: extract.Arg{Text: "Anatoly Antonov", Type: "PERSON", Start: oi, End: oi + 17}}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Facts[0].Object.Entity, res.Mentions[1].Entity; got != want || want == "" {
+		t.Errorf("object linked to %q, want Antonov's %q", got, want)
 	}
 }
