@@ -134,6 +134,26 @@ func (t *tree) trailingReport() (v, who int, ok bool) {
 	return 0, 0, false
 }
 
+// recallLemmas are the verbs that recall a diplomat when they send one to
+// a destination.
+var recallLemmas = map[string]bool{"order": true, "summon": true, "invite": true, "call": true, "bring": true}
+
+// diplomatNouns are the role nouns of diplomats.
+var diplomatNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat": true, "consul": true, "chargé": true}
+
+// isDiplomat reports whether the document gives person a a diplomat's role.
+func (d *docView) isDiplomat(a extract.Arg) bool {
+	if a.Type != "PERSON" {
+		return false
+	}
+	for _, k := range d.known {
+		if diplomatNouns[k.noun] && pronoun.SameName(k.person.Text, a.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // overlapsArg reports whether a token of toks lies inside the span of one
 // of args ("called Russian President Vladimir Putin a killer" parsed with
 // "Russian" as the object and "President Vladimir Putin" as a complement:
@@ -440,6 +460,12 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 			rel := schema.ClassifyPredicate(pred)
 			if quals["complement"] != "" && namingLemmas[lemma] {
 				rel = "naming" // "called Putin a killer"
+			}
+			if recallLemmas[lemma] && quals["destination"] != "" && d.isDiplomat(o) {
+				// "ordered its ambassador to Washington, Anatoly Antonov,
+				// back to Moscow" with "back" lost in the parse, "invited
+				// the ambassador to Moscow": a recall, as "order back" is.
+				rel = "diplomatic-recall"
 			}
 			f := extract.Fact{
 				Sentence:   si,

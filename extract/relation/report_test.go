@@ -131,3 +131,29 @@ liar NOUN NN liar 3 xcomp
 		t.Errorf("no call fact in %q", got)
 	}
 }
+
+// TestOrderingADiplomatHome checks that sending a diplomat to a
+// destination is a recall even when the parse loses "back".
+func TestOrderingADiplomatHome(t *testing.T) {
+	text := "Norway ordered Ambassador Kari Lund to Oslo."
+	rows := `Norway PROPN NNP Norway 2 nsubj
+ordered VERB VBD order 0 root
+Ambassador PROPN NNP Ambassador 4 nmod:desc
+Kari PROPN NNP Kari 2 obj
+Lund PROPN NNP Lund 4 flat
+to ADP IN to 7 case
+Oslo PROPN NNP Oslo 2 obl
+. PUNCT . . 2 punct`
+	ms := []mention{{"Norway", "GPE", ""}, {"Kari Lund", "PERSON", ""}, {"Oslo", "GPE", ""}}
+	got := strings.Join(extractAll(t, parsed(t, text, rows, ms...)), "\n")
+	if !strings.Contains(got, "Norway –order/diplomatic-recall→ Kari Lund") {
+		t.Errorf("got:\n  %s\nwant an order/diplomatic-recall fact", got)
+	}
+	// Not a diplomat: an order stays a demand.
+	text = "Norway ordered Mayor Kari Lund to Oslo."
+	rows = strings.Replace(rows, "Ambassador PROPN NNP Ambassador", "Mayor PROPN NNP Mayor", 1)
+	got = strings.Join(extractAll(t, parsed(t, text, rows, ms...)), "\n")
+	if strings.Contains(got, "diplomatic-recall") {
+		t.Errorf("a mayor sent to Oslo is recalled:\n  %s", got)
+	}
+}
