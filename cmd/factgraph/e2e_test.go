@@ -389,6 +389,14 @@ func TestSeedArticles(t *testing.T) {
 			t.Errorf("no attributed quote from seed %s", id)
 		}
 	}
+	// The story's central fact, however each outlet words it ("ordered …
+	// back", "pulled", "withdrew", "recalled"), is one fact with five
+	// sources, the first of top-facts.
+	top := queryJSON(t, "--db", db, "top-facts")
+	if len(top) == 0 || top[0]["subject"] != "Russia" || top[0]["object"] != "Anatoly Antonov" ||
+		!strings.HasSuffix(fmt.Sprint(top[0]["relation"]), "#diplomatic-recall>") || fmt.Sprint(top[0]["sources"]) != "5" {
+		t.Errorf("top fact: %v, want Russia –diplomatic-recall→ Anatoly Antonov from 5 sources", top[:min(1, len(top))])
+	}
 	docs := queryJSON(t, "--db", db, "documents")
 	dates := map[string]any{}
 	for _, d := range docs {
