@@ -68,7 +68,8 @@ func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
 		out = append(out, d.clauseFacts(si, t, c, speakerOf, len(clauses))...)
 	}
 	d.speakerOf = speakerOf
-	return append(out, d.nominalFacts(si, t)...)
+	out = append(out, d.nominalFacts(si, t)...)
+	return append(out, d.detachedRoles(si, t, clauses, out)...)
 }
 
 // trailingReport finds a report verb closing the sentence after a comma,

@@ -53,6 +53,44 @@ func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
 	return out
 }
 
+// detachedRoles reads the role facts of "ordered its ambassador to
+// Washington, Anatoly Antonov, back to Moscow" when the parse attaches "to
+// Washington" (and the name in apposition to it) to the verb rather than
+// to the role noun: Antonov –ambassador of→ Russia, to=Washington. Persons
+// that already have a role fact in the sentence (facts) are skipped.
+func (d *docView) detachedRoles(si int, t *tree, clauses []clause, facts []extract.Fact) []extract.Fact {
+	var out []extract.Fact
+	has := func(p extract.Arg) bool {
+		for _, f := range append(facts, out...) {
+			if f.Relation == "role" && f.Subject.Start == p.Start && f.Subject.End == p.End {
+				return true
+			}
+		}
+		return false
+	}
+	for ci := range clauses {
+		c := &clauses[ci]
+		for _, a := range c.args {
+			if a.kind != "obj" || !isTitleWord(t.toks[a.head].Text) {
+				continue
+			}
+			ai, p, ok := d.appositiveAfter(t, c, a.head)
+			if !ok || has(p) {
+				continue
+			}
+			f, ok := d.roleFact(si, t, p, c.args[ai].head, a.head)
+			if !ok {
+				continue
+			}
+			if place := d.entityArg(si, t, c.args[ai].head, -1); place.Type == "GPE" || place.Type == "LOC" {
+				f.Qualifiers[c.args[ai].prep] = place.Text
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // roleFact is the role fact of person (or organisation) subj named by the
 // common noun role: the owner from the noun's possessive, a country or
 // organisation modifier, or its "of" phrase; its other prepositional

@@ -157,3 +157,28 @@ Oslo PROPN NNP Oslo 2 obl
 		t.Errorf("a mayor sent to Oslo is recalled:\n  %s", got)
 	}
 }
+
+// TestRoleDetachedByParse checks the role fact of a name in apposition to
+// a place the parse attached to the verb instead of the role noun.
+func TestRoleDetachedByParse(t *testing.T) {
+	text := "Norway ordered its envoy to Oslo, Kari Lund, back to Bergen."
+	rows := `Norway PROPN NNP Norway 2 nsubj
+ordered VERB VBD order 0 root
+its PRON PRP$ its 4 nmod:poss
+envoy NOUN NN envoy 2 obj
+to ADP IN to 6 case
+Oslo PROPN NNP Oslo 2 obl
+, PUNCT , , 8 punct
+Kari PROPN NNP Kari 6 appos
+Lund PROPN NNP Lund 8 flat
+, PUNCT , , 13 punct
+back ADV RB back 13 advmod
+to ADP IN to 13 case
+Bergen PROPN NNP Bergen 6 conj
+. PUNCT . . 2 punct`
+	got := strings.Join(extractAll(t, parsed(t, text, rows, mention{"Norway", "GPE", ""}, mention{"Oslo", "GPE", ""},
+		mention{"Kari Lund", "PERSON", ""}, mention{"Bergen", "GPE", ""})), "\n")
+	if !strings.Contains(got, "Kari Lund –envoy of/role→ Norway [title=envoy, to=Oslo]") {
+		t.Errorf("got:\n  %s\nwant Kari Lund –envoy of/role→ Norway [title=envoy, to=Oslo]", got)
+	}
+}
