@@ -189,7 +189,8 @@ talks NOUN NNS talk 13 obl
 
 // TestAppositiveNameAfterVerbsCity: the same recall parsed with "to
 // Paris" as the verb's and the name in apposition to the city: the name is
-// still the object, Paris is not a destination, "back to Berlin" is.
+// still the object, Paris is not a destination, "back to Berlin" is, and
+// the name keeps its role.
 func TestAppositiveNameAfterVerbsCity(t *testing.T) {
 	text := "Germany had ordered its ambassador to Paris, Hans Weber, back to Berlin in protest."
 	rows := `Germany PROPN NNP Germany 3 nsubj
@@ -211,8 +212,10 @@ protest NOUN NN protest 3 obl
 . PUNCT . . 3 punct`
 	got := factSet(t, false, rows, text, mention{"Germany", "GPE", ""}, mention{"Paris", "GPE", ""}, mention{"Hans Weber", "PERSON", ""}, mention{"Berlin", "GPE", ""})
 	wantFact(t, got, "Germany –order back/diplomatic-recall→ Hans Weber [destination=Berlin, in=protest]")
-	if len(got) != 1 {
-		t.Errorf("got %d facts, want 1: %v", len(got), got)
+	// The role, with the place the parse took from the noun.
+	wantFact(t, got, "Hans Weber –ambassador of/role→ Germany [title=ambassador, to=Paris]")
+	if len(got) != 2 {
+		t.Errorf("got %d facts, want 2: %v", len(got), got)
 	}
 }
 
