@@ -704,6 +704,10 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
 		}
 	}
+	if w := t.lower(h); (w == "what" || w == "whatever") && t.child(h, "acl:relcl") >= 0 {
+		// A free relative: "said what every fisherman thinks".
+		return d.spanArg(t, t.span(h, nil))
+	}
 	np := t.coreNP(h, exclude)
 	if len(np) > 10 {
 		np = []int{h}

@@ -182,3 +182,20 @@ Bergen PROPN NNP Bergen 6 conj
 		t.Errorf("got:\n  %s\nwant Kari Lund –envoy of/role→ Norway [title=envoy, to=Oslo]", got)
 	}
 }
+
+// TestFreeRelativeObject checks that "what" heading a free relative is
+// the whole clause.
+func TestFreeRelativeObject(t *testing.T) {
+	text := "Berg said what every sailor thinks."
+	rows := `Berg PROPN NNP Berg 2 nsubj
+said VERB VBD say 0 root
+what PRON WP what 2 obj
+every DET DT every 5 det
+sailor NOUN NN sailor 6 nsubj
+thinks VERB VBZ think 3 acl:relcl
+. PUNCT . . 2 punct`
+	got := strings.Join(extractAll(t, parsed(t, text, rows, mention{"Berg", "PERSON", ""})), "\n")
+	if !strings.Contains(got, "→ what every sailor thinks") {
+		t.Errorf("got:\n  %s\nwant the free relative as the object", got)
+	}
+}
