@@ -77,7 +77,7 @@ deterministic: the defaults rebuild the shipped extract/coref/model.gz;
 --seed measures how much the dev score moves with the document order alone.`,
 		Example: `  factgraph train coref
   factgraph train coref --seed 10 --out /tmp/coref-seed10.gz`,
-		Args:    cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if data == "" {
 				d, err := sharedData()
