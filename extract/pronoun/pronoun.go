@@ -140,10 +140,3 @@ func (f *Finder) person(off int, skip func(*extract.Mention) bool, depth int) *e
 	}
 	return nil
 }
-
-// SameName reports whether two person names share their last word
-// ("Peskov" and "Dmitry Peskov"), ignoring case.
-func SameName(a, b string) bool {
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	return len(fa) > 0 && len(fb) > 0 && strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1])
-}

@@ -107,7 +107,7 @@ func (t *tree) trailingReport() (v, who int, ok bool) {
 	// mark after one ('"…," writes Clemens Wergin').
 	afterComma := func(i int) bool {
 		p := i - 1
-		if p >= 1 && isCloseQuote(t.toks[p].Text) {
+		if p >= 1 && t.toks[p].XPOS == "''" {
 			p--
 		}
 		return p >= 0 && t.toks[p].Text == ","
@@ -148,7 +148,7 @@ func (d *docView) isDiplomat(a extract.Arg) bool {
 		return false
 	}
 	for _, k := range d.known {
-		if diplomatNouns[k.noun] && pronoun.SameName(k.person.Text, a.Text) {
+		if diplomatNouns[k.noun] && lastWord(k.person.Text) == lastWord(a.Text) {
 			return true
 		}
 	}
@@ -169,14 +169,6 @@ func overlapsArg(t *tree, toks []int, args []extract.Arg) bool {
 				return true
 			}
 		}
-	}
-	return false
-}
-
-func isCloseQuote(s string) bool {
-	switch s {
-	case "”", "\"", "''", "’", "»":
-		return true
 	}
 	return false
 }
@@ -754,8 +746,8 @@ func (d *docView) personBefore(off int) *extract.Mention {
 	var skip func(*extract.Mention) bool
 	for _, q := range d.quotes {
 		if q.Object.Start <= off && off < q.Object.End && q.Subject.Type == "PERSON" {
-			speaker := q.Subject.Text
-			skip = func(m *extract.Mention) bool { return pronoun.SameName(m.Text, speaker) }
+			speaker := lastWord(q.Subject.Text) // "Peskov" is "Dmitry Peskov"
+			skip = func(m *extract.Mention) bool { return lastWord(m.Text) == speaker }
 			break
 		}
 	}

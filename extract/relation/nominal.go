@@ -61,9 +61,11 @@ func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
 func (d *docView) detachedRoles(si int, t *tree, clauses []clause, facts []extract.Fact) []extract.Fact {
 	var out []extract.Fact
 	has := func(p extract.Arg) bool {
-		for _, f := range append(facts, out...) {
-			if f.Relation == "role" && f.Subject.Start == p.Start && f.Subject.End == p.End {
-				return true
+		for _, fs := range [2][]extract.Fact{facts, out} {
+			for _, f := range fs {
+				if f.Relation == "role" && f.Subject.Start == p.Start && f.Subject.End == p.End {
+					return true
+				}
 			}
 		}
 		return false
