@@ -302,7 +302,8 @@ func TrainParser(ctx context.Context, opt TrainOptions) error {
 }
 
 // devMonitor returns a depparse.Options.AfterEpoch function that logs the
-// EWT dev scores of each epoch's parser.
+// EWT dev scores of each epoch's parser, on the tags of the tagger in
+// OutDir (or the embedded one), computed once.
 func devMonitor(ctx context.Context, opt TrainOptions) (func(int, *depparse.Parser), error) {
 	dev, err := conllu.ReadFile(filepath.Join(opt.DataDir, DevFiles[0]))
 	if err != nil {
@@ -315,10 +316,25 @@ func devMonitor(ctx context.Context, opt TrainOptions) (func(int, *depparse.Pars
 		}
 		opt.Log("dev monitor: no models in %s, using the embedded tagger and lemmatizer", opt.OutDir)
 	}
+	// Tag once: the tagger does not change between epochs. The copy keeps
+	// the gold heads and relations, which are what UAS and LAS score.
+	tagged, err := a.ParseCoNLLU(ctx, dev)
+	if err != nil {
+		return nil, err
+	}
+	for i, s := range tagged {
+		for k := range s.Lines {
+			s.Lines[k].Head, s.Lines[k].DepRel = dev[i].Lines[k].Head, dev[i].Lines[k].DepRel
+		}
+	}
 	return func(epoch int, p *depparse.Parser) {
 		for _, mw := range []float32{0, parserMinWeight} {
-			b := New(a.Tagger, a.Lemmatizer, p.Prune(mw))
-			sc, err := b.Evaluate(ctx, dev, false, nil)
+			pp := p
+			if mw > 0 {
+				pp = p.Prune(mw)
+			}
+			b := New(a.Tagger, a.Lemmatizer, pp)
+			sc, err := b.EvaluateGoldTags(ctx, tagged)
 			if err != nil {
 				opt.Log("dev monitor: %v", err)
 				return
