@@ -214,8 +214,7 @@ func (d *doc) attributionAfter(i int) (speaker, int, bool) {
 		if d.inQuote[v] || (isPunct(t.Text) && v > i) {
 			break
 		}
-		lemma, ok := speechVerbs[lower(t.Text)]
-		if !ok || v > 0 && determiners[lower(d.tok(v-1).Text)] || t.UPOS != "" && t.UPOS != "VERB" {
+		if !d.speechVerbAt(v) {
 			continue
 		}
 		if v > i {
@@ -224,13 +223,23 @@ func (d *doc) attributionAfter(i int) (speaker, int, bool) {
 			}
 			continue
 		}
-		_ = lemma
 		if sp, ok := d.speakerAfter(v + 1); ok {
 			return sp, v, true
 		}
 		return speaker{}, 0, false
 	}
 	return speaker{}, 0, false
+}
+
+// speechVerbAt reports whether token v is a speech verb: a form of one,
+// not after a determiner, and not tagged as something else than a verb
+// ("Biden's remarks, telling reporters that …": remarks is a noun).
+func (d *doc) speechVerbAt(v int) bool {
+	t := d.tok(v)
+	if _, ok := speechVerbs[lower(t.Text)]; !ok {
+		return false
+	}
+	return !(v > 0 && determiners[lower(d.tok(v-1).Text)]) && (t.UPOS == "" || t.UPOS == "VERB")
 }
 
 // attributionBefore reads `SPEAKER VERB [words] [:|,]` ending at token i.
@@ -247,9 +256,8 @@ func (d *doc) attributionBefore(i int) (speaker, int, bool) {
 		if d.inQuote[v] {
 			break
 		}
-		t := d.tok(v)
-		if _, ok := speechVerbs[lower(t.Text)]; !ok || v > 0 && determiners[lower(d.tok(v-1).Text)] || t.UPOS != "" && t.UPOS != "VERB" {
-			continue // not a speech verb ("Biden's remarks, telling reporters that …")
+		if !d.speechVerbAt(v) {
+			continue
 		}
 		lo := v
 		for lo > 0 && d.toks[lo-1].s == sent && !d.inQuote[lo-1] {
