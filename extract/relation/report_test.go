@@ -71,11 +71,20 @@ North PROPN NNP North 9 obj`,
 	}
 }
 
-// TestRelativePronounObject checks that a relative pronoun object stands
-// for the noun its clause modifies.
-func TestRelativePronounObject(t *testing.T) {
-	text := "Lena Berg praised the bridge, which Tom Keller had built."
-	rows := `Lena PROPN NNP Lena 3 nsubj
+// TestParseRepairs checks constructions the extractor reads right where
+// the parse (or the sentence) makes them easy to get wrong, each with the
+// parse our parser gives: want lists facts that must be there, notWant
+// substrings no fact may contain.
+func TestParseRepairs(t *testing.T) {
+	cases := []struct {
+		name, text, rows string
+		ms               []mention
+		want, notWant    []string
+	}{
+		{
+			name: "a relative pronoun object stands for the noun its clause modifies",
+			text: "Lena Berg praised the bridge, which Tom Keller had built.",
+			rows: `Lena PROPN NNP Lena 3 nsubj
 Berg PROPN NNP Berg 1 flat
 praised VERB VBD praise 0 root
 the DET DT the 5 det
@@ -86,28 +95,17 @@ Tom PROPN NNP Tom 11 nsubj
 Keller PROPN NNP Keller 8 flat
 had AUX VBD have 11 aux
 built VERB VBN build 5 acl:relcl
-. PUNCT . . 3 punct`
-	got := extractAll(t, parsed(t, text, rows, mention{"Lena Berg", "PERSON", ""}, mention{"Tom Keller", "PERSON", ""}))
-	found := false
-	for _, f := range got {
-		if strings.HasPrefix(f, "Tom Keller –build/") {
-			found = true
-			if !strings.Contains(f, "→ the bridge") {
-				t.Errorf("got %q, want the bridge as the object", f)
-			}
-		}
-	}
-	if !found {
-		t.Errorf("no build fact in %q", got)
-	}
-}
-
-// TestObjectSplitByParse checks that a complement made of the object's own
-// words (the parse split "Norwegian Mayor Kari Lund" into an object and a
-// complement) is not a qualifier.
-func TestObjectSplitByParse(t *testing.T) {
-	text := "Anna Berg called Norwegian Mayor Kari Lund a liar."
-	rows := `Anna PROPN NNP Anna 3 nsubj
+. PUNCT . . 3 punct`,
+			ms:      []mention{{"Lena Berg", "PERSON", ""}, {"Tom Keller", "PERSON", ""}},
+			want:    []string{"Tom Keller –build/action→ the bridge"},
+			notWant: []string{"→ which"},
+		},
+		{
+			// The parse split "Norwegian Mayor Kari Lund" into an object
+			// and a complement: the object's own words are no qualifier.
+			name: "object split by the parse",
+			text: "Anna Berg called Norwegian Mayor Kari Lund a liar.",
+			rows: `Anna PROPN NNP Anna 3 nsubj
 Berg PROPN NNP Berg 1 flat
 called VERB VBD call 0 root
 Norwegian PROPN NNP Norwegian 3 obj
@@ -116,53 +114,33 @@ Kari PROPN NNP Kari 3 xcomp
 Lund PROPN NNP Lund 6 flat
 a DET DT a 9 det
 liar NOUN NN liar 3 xcomp
-. PUNCT . . 3 punct`
-	got := extractAll(t, parsed(t, text, rows, mention{"Anna Berg", "PERSON", ""}, mention{"Norwegian", "NORP", ""}, mention{"Kari Lund", "PERSON", ""}))
-	found := false
-	for _, f := range got {
-		if strings.HasPrefix(f, "Anna Berg –call/") {
-			found = true
-			if strings.Contains(f, "complement=Mayor") || strings.Contains(f, "Kari Lund;") {
-				t.Errorf("the object's words as a complement: %q", f)
-			}
-		}
-	}
-	if !found {
-		t.Errorf("no call fact in %q", got)
-	}
-}
-
-// TestOrderingADiplomatHome checks that sending a diplomat to a
-// destination is a recall even when the parse loses "back".
-func TestOrderingADiplomatHome(t *testing.T) {
-	text := "Norway ordered Ambassador Kari Lund to Oslo."
-	rows := `Norway PROPN NNP Norway 2 nsubj
-ordered VERB VBD order 0 root
-Ambassador PROPN NNP Ambassador 4 nmod:desc
-Kari PROPN NNP Kari 2 obj
-Lund PROPN NNP Lund 4 flat
-to ADP IN to 7 case
-Oslo PROPN NNP Oslo 2 obl
-. PUNCT . . 2 punct`
-	ms := []mention{{"Norway", "GPE", ""}, {"Kari Lund", "PERSON", ""}, {"Oslo", "GPE", ""}}
-	got := strings.Join(extractAll(t, parsed(t, text, rows, ms...)), "\n")
-	if !strings.Contains(got, "Norway –order/diplomatic-recall→ Kari Lund") {
-		t.Errorf("got:\n  %s\nwant an order/diplomatic-recall fact", got)
-	}
-	// Not a diplomat: an order stays a demand.
-	text = "Norway ordered Mayor Kari Lund to Oslo."
-	rows = strings.Replace(rows, "Ambassador PROPN NNP Ambassador", "Mayor PROPN NNP Mayor", 1)
-	got = strings.Join(extractAll(t, parsed(t, text, rows, ms...)), "\n")
-	if strings.Contains(got, "diplomatic-recall") {
-		t.Errorf("a mayor sent to Oslo is recalled:\n  %s", got)
-	}
-}
-
-// TestRoleDetachedByParse checks the role fact of a name in apposition to
-// a place the parse attached to the verb instead of the role noun.
-func TestRoleDetachedByParse(t *testing.T) {
-	text := "Norway ordered its envoy to Oslo, Kari Lund, back to Bergen."
-	rows := `Norway PROPN NNP Norway 2 nsubj
+. PUNCT . . 3 punct`,
+			ms:      []mention{{"Anna Berg", "PERSON", ""}, {"Norwegian", "NORP", ""}, {"Kari Lund", "PERSON", ""}},
+			want:    []string{"Anna Berg –call/naming→ Kari Lund [complement=liar]"},
+			notWant: []string{"complement=Mayor", "Kari Lund;"},
+		},
+		{
+			// Sending a diplomat to a destination is a recall even when
+			// the parse loses "back".
+			name: "ordering a diplomat home",
+			text: "Norway ordered Ambassador Kari Lund to Oslo.",
+			rows: orderedToOslo("Ambassador"),
+			ms:   []mention{{"Norway", "GPE", ""}, {"Kari Lund", "PERSON", ""}, {"Oslo", "GPE", ""}},
+			want: []string{"Norway –order/diplomatic-recall→ Kari Lund [destination=Oslo]"},
+		},
+		{
+			name:    "ordering a mayor somewhere stays a demand",
+			text:    "Norway ordered Mayor Kari Lund to Oslo.",
+			rows:    orderedToOslo("Mayor"),
+			ms:      []mention{{"Norway", "GPE", ""}, {"Kari Lund", "PERSON", ""}, {"Oslo", "GPE", ""}},
+			notWant: []string{"diplomatic-recall"},
+		},
+		{
+			// The role of a name in apposition to a place the parse
+			// attached to the verb instead of the role noun.
+			name: "role detached by the parse",
+			text: "Norway ordered its envoy to Oslo, Kari Lund, back to Bergen.",
+			rows: `Norway PROPN NNP Norway 2 nsubj
 ordered VERB VBD order 0 root
 its PRON PRP$ its 4 nmod:poss
 envoy NOUN NN envoy 2 obj
@@ -175,27 +153,49 @@ Lund PROPN NNP Lund 8 flat
 back ADV RB back 13 advmod
 to ADP IN to 13 case
 Bergen PROPN NNP Bergen 6 conj
-. PUNCT . . 2 punct`
-	got := strings.Join(extractAll(t, parsed(t, text, rows, mention{"Norway", "GPE", ""}, mention{"Oslo", "GPE", ""},
-		mention{"Kari Lund", "PERSON", ""}, mention{"Bergen", "GPE", ""})), "\n")
-	if !strings.Contains(got, "Kari Lund –envoy of/role→ Norway [title=envoy, to=Oslo]") {
-		t.Errorf("got:\n  %s\nwant Kari Lund –envoy of/role→ Norway [title=envoy, to=Oslo]", got)
-	}
-}
-
-// TestFreeRelativeObject checks that "what" heading a free relative is
-// the whole clause.
-func TestFreeRelativeObject(t *testing.T) {
-	text := "Berg said what every sailor thinks."
-	rows := `Berg PROPN NNP Berg 2 nsubj
+. PUNCT . . 2 punct`,
+			ms:   []mention{{"Norway", "GPE", ""}, {"Oslo", "GPE", ""}, {"Kari Lund", "PERSON", ""}, {"Bergen", "GPE", ""}},
+			want: []string{"Kari Lund –envoy of/role→ Norway [title=envoy, to=Oslo]"},
+		},
+		{
+			name: "what heading a free relative is the whole clause",
+			text: "Berg said what every sailor thinks.",
+			rows: `Berg PROPN NNP Berg 2 nsubj
 said VERB VBD say 0 root
 what PRON WP what 2 obj
 every DET DT every 5 det
 sailor NOUN NN sailor 6 nsubj
 thinks VERB VBZ think 3 acl:relcl
-. PUNCT . . 2 punct`
-	got := strings.Join(extractAll(t, parsed(t, text, rows, mention{"Berg", "PERSON", ""})), "\n")
-	if !strings.Contains(got, "→ what every sailor thinks") {
-		t.Errorf("got:\n  %s\nwant the free relative as the object", got)
+. PUNCT . . 2 punct`,
+			ms:   []mention{{"Berg", "PERSON", ""}},
+			want: []string{"Berg –say/statement→ what every sailor thinks"},
+		},
 	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractAll(t, parsed(t, c.text, c.rows, c.ms...))
+			for _, w := range c.want {
+				wantFact(t, got, w)
+			}
+			for _, nw := range c.notWant {
+				for _, g := range got {
+					if strings.Contains(g, nw) {
+						t.Errorf("fact %q contains %q", g, nw)
+					}
+				}
+			}
+		})
+	}
+}
+
+// orderedToOslo is the parse of "Norway ordered TITLE Kari Lund to Oslo."
+func orderedToOslo(title string) string {
+	return `Norway PROPN NNP Norway 2 nsubj
+ordered VERB VBD order 0 root
+` + title + ` PROPN NNP ` + title + ` 4 nmod:desc
+Kari PROPN NNP Kari 2 obj
+Lund PROPN NNP Lund 4 flat
+to ADP IN to 7 case
+Oslo PROPN NNP Oslo 2 obl
+. PUNCT . . 2 punct`
 }
