@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/factgraph/factgraph/extract/conllu"
 	"github.com/factgraph/factgraph/extract/ner"
 	"github.com/factgraph/factgraph/extract/wordcluster"
 )
@@ -382,23 +383,13 @@ model, which is
 	return c
 }
 
-// sharedData returns ../shared/data relative to the repository root (the
+// sharedData returns ../shared/data beside the repository root (the
 // nearest directory holding go.mod above the working directory).
 func sharedData() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
+	if d := conllu.SharedDataDir(); d != "" {
+		return d, nil
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "data"), nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory; pass --data")
-		}
-		dir = parent
-	}
+	return "", fmt.Errorf("no ../shared/data beside the repository; pass --data")
 }
 
 func newTrainWordClustersCmd() *cobra.Command {
