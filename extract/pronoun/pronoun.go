@@ -1,6 +1,7 @@
 // Package pronoun finds the person a third-person pronoun ("he", "she")
-// refers to, for the extractors that name speakers and fact arguments
-// before the document's entities are resolved.
+// refers to: for the extractors that name speakers and fact arguments, and
+// for the resolver's pronoun arguments (which adds the document's role
+// descriptions as persons with Add).
 //
 // The rule is the salience heuristic of news text: the antecedent is the
 // first person named in the nearest sentence (the pronoun's own, before
@@ -40,18 +41,20 @@ type Finder struct {
 	starts []int  // start offset of each sentence
 	// said[i] counts the sentences before sentence i with words outside
 	// quotations: a quotation of several sentences counts as none.
-	said []int
+	said   []int
+	quoted func(off int) bool
 }
 
 // New indexes the PERSON mentions and the subject pronouns of a document
 // that are not inside quotations (inQuote reports whether a byte offset
 // is; nil for none).
 func New(a *extract.Analysis, inQuote func(off int) bool) *Finder {
-	f := &Finder{}
+	f := &Finder{quoted: func(int) bool { return false }}
 	if a == nil {
 		return f
 	}
 	quoted := func(off int) bool { return inQuote != nil && inQuote(off) }
+	f.quoted = quoted
 	n := 0
 	for _, s := range a.Sentences {
 		f.starts = append(f.starts, s.Start)
@@ -66,7 +69,7 @@ func New(a *extract.Analysis, inQuote func(off int) bool) *Finder {
 	for k := range a.Mentions {
 		m := &a.Mentions[k]
 		if m.Type == "PERSON" && !quoted(m.Start) {
-			f.items = append(f.items, item{m.Start, m.End, m.Sentence, m})
+			f.items = append(f.items, item{m.Start, m.End, f.sentenceAt(m.Start), m})
 		}
 	}
 	for si := range a.Sentences {
@@ -78,6 +81,23 @@ func New(a *extract.Analysis, inQuote func(off int) bool) *Finder {
 	}
 	sort.SliceStable(f.items, func(i, j int) bool { return f.items[i].start < f.items[j].start })
 	return f
+}
+
+// Add indexes one more person mention, one the analysis does not hold (a
+// role description such as "the Kremlin chief" that a resolver has tied
+// to a person). Its Sentence field is not read: sentences come from the
+// offsets.
+func (f *Finder) Add(m *extract.Mention) {
+	it := item{m.Start, m.End, f.sentenceAt(m.Start), m}
+	i := sort.Search(len(f.items), func(i int) bool { return f.items[i].start > m.Start })
+	f.items = append(f.items, item{})
+	copy(f.items[i+1:], f.items[i:])
+	f.items[i] = it
+}
+
+// sentenceAt is the index of the sentence holding byte offset off, or -1.
+func (f *Finder) sentenceAt(off int) int {
+	return sort.Search(len(f.starts), func(i int) bool { return f.starts[i] > off }) - 1
 }
 
 // IsSubject reports whether w is "he" or "she" (any case).
@@ -97,19 +117,19 @@ func (f *Finder) person(off int, skip func(*extract.Mention) bool, depth int) *e
 	if depth > maxChain {
 		return nil
 	}
-	si := sort.Search(len(f.starts), func(i int) bool { return f.starts[i] > off }) - 1
+	si := f.sentenceAt(off)
 	if si < 0 {
 		return nil
 	}
 	end := sort.Search(len(f.items), func(i int) bool { return f.items[i].end > off })
-	if skip != nil && depth == 0 {
+	if depth == 0 && f.quoted(off) {
 		// Inside a quotation: another person in the sentence's attribution
 		// ("'He is going to pay a price,' Biden remarked to Putin").
 		for _, it := range f.items[end:] {
 			if it.sentence != si {
 				break
 			}
-			if it.mention != nil && !skip(it.mention) {
+			if it.mention != nil && (skip == nil || !skip(it.mention)) {
 				return it.mention
 			}
 		}

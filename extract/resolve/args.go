@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/pronoun"
 )
 
 // personPronouns maps the person pronouns to their gender.
@@ -261,7 +262,7 @@ func (d *doc) roleReferent(rd roleDesc, off int, hasSpan bool) *cluster {
 	if si < 0 || strings.TrimSpace(d.res.Doc.Text[d.res.Sentences[si].Start:off]) != "" {
 		return nil
 	}
-	c := d.subjectOf(si-1, 0, false)
+	c := d.subjectOf(si - 1)
 	if c != nil && len(c.roles) == 0 {
 		return c
 	}
@@ -315,11 +316,11 @@ func startsName(w string) bool {
 	return false
 }
 
-// salientPerson is the antecedent of a person pronoun at off: the first
-// person (subject-first) named in the same sentence before it, else in
-// the nearest of the three sentences before that names one; names inside
-// quotations do not count for a pronoun outside them. Gender must agree
-// when known.
+// salientPerson is the antecedent of a person pronoun at off, found by
+// the extractors' rule (package pronoun: the first person of the nearest
+// sentence that names one, chains of pronouns kept, names inside
+// quotations never), with the document's role descriptions counting as
+// mentions of their persons and gender agreeing when known.
 func (d *doc) salientPerson(off int, g byte, hasSpan bool) *cluster {
 	if !hasSpan || len(d.res.Sentences) == 0 {
 		// Without offsets: the latest person named, if only one is.
@@ -334,60 +335,65 @@ func (d *doc) salientPerson(off int, g byte, hasSpan bool) *cluster {
 		}
 		return only
 	}
-	si := d.sentenceAt(off)
-	if si < 0 {
-		return nil
+	if d.pron == nil {
+		d.pron = pronoun.New(&d.res.Analysis, d.inQuote)
+		d.nominalOf = map[*extract.Mention]*cluster{}
+		for _, n := range d.nominals {
+			if si := d.sentenceAt(n.start); si >= 0 && !d.inQuote(n.start) {
+				m := &extract.Mention{Sentence: si, Start: n.start, End: n.end, Text: d.res.Doc.Text[n.start:n.end], Type: "PERSON"}
+				d.nominalOf[m] = n.cl
+				d.pron.Add(m)
+			}
+		}
 	}
-	quoted := d.inQuote(off)
-	if c := d.subjectOfBefore(si, off, g, quoted); c != nil {
-		return c
-	}
-	for s := si - 1; s >= 0 && s >= si-3; s-- {
-		if c := d.subjectOf(s, g, quoted); c != nil {
-			return c
+	var found *cluster
+	d.pron.Person(off, func(m *extract.Mention) bool {
+		c := d.nominalOf[m]
+		if c == nil {
+			c = d.clusterAt(m.Start)
+		}
+		if c == nil || c.typ != "PERSON" || g != 0 && c.gender != 0 && c.gender != g {
+			return true // skip
+		}
+		found = c
+		return false
+	})
+	return found
+}
+
+// clusterAt is the cluster of the mention starting at off, or nil.
+func (d *doc) clusterAt(off int) *cluster {
+	for _, mi := range d.ms {
+		if d.res.Mentions[mi.i].Start == off {
+			return mi.cl
 		}
 	}
 	return nil
 }
 
-func (d *doc) subjectOfBefore(si, off int, g byte, quoted bool) *cluster {
-	s := d.res.Sentences[si]
-	return d.firstPerson(s.Start, off, g, quoted)
-}
-
-func (d *doc) subjectOf(si int, g byte, quoted bool) *cluster {
+// subjectOf is the first person named in sentence si outside quotations
+// (a role description counting as its person), or nil.
+func (d *doc) subjectOf(si int) *cluster {
 	if si < 0 || si >= len(d.res.Sentences) {
 		return nil
 	}
-	s := d.res.Sentences[si]
-	return d.firstPerson(s.Start, s.End, g, quoted)
-}
-
-// firstPerson is the first agreeing person mention in [from, to).
-func (d *doc) firstPerson(from, to int, g byte, quoted bool) *cluster {
+	from, to := d.res.Sentences[si].Start, d.res.Sentences[si].End
 	var best *cluster
 	bestPos := -1
-	for _, mi := range d.ms {
-		c := mi.cl
-		if c == nil || c.typ != "PERSON" || g != 0 && c.gender != 0 && c.gender != g {
-			continue
+	consider := func(c *cluster, start, end int) {
+		if c == nil || c.typ != "PERSON" || start < from || end > to || d.inQuote(start) {
+			return
 		}
-		m := d.res.Mentions[mi.i]
-		if m.Start < from || m.End > to || !quoted && d.inQuote(m.Start) {
-			continue
-		}
-		if best == nil || m.Start < bestPos {
-			best, bestPos = c, m.Start
+		if best == nil || start < bestPos {
+			best, bestPos = c, start
 		}
 	}
+	for _, mi := range d.ms {
+		m := d.res.Mentions[mi.i]
+		consider(mi.cl, m.Start, m.End)
+	}
 	for _, n := range d.nominals {
-		c := n.cl
-		if n.start < from || n.end > to || g != 0 && c.gender != 0 && c.gender != g || !quoted && d.inQuote(n.start) {
-			continue
-		}
-		if best == nil || n.start < bestPos {
-			best, bestPos = c, n.start
-		}
+		consider(n.cl, n.start, n.end)
 	}
 	return best
 }

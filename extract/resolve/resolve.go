@@ -45,6 +45,7 @@ import (
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/extract/ner"
+	"github.com/factgraph/factgraph/extract/pronoun"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -251,6 +252,10 @@ type doc struct {
 	quotes   [][2]int // quoted spans of the text
 	nominals []nominal
 	byKey    map[string]*cluster
+	// pron finds pronoun antecedents (made on first use, after the
+	// nominals); nominalOf maps the mentions it was given for nominals.
+	pron      *pronoun.Finder
+	nominalOf map[*extract.Mention]*cluster
 }
 
 func newDoc(res *extract.Result) *doc {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/tokenize"
 )
 
 func TestResolveWithinDocument(t *testing.T) {
@@ -123,5 +124,23 @@ func TestPersonShapedOrganisation(t *testing.T) {
 	}
 	if !got["person/anna-berg"] || !got["org/goldman-sachs"] || !got["org/anna-group"] {
 		t.Fatalf("entities: %+v", res.Entities)
+	}
+}
+
+// A pronoun argument left to the resolver follows the extractors' rule
+// (package pronoun): a "She" that opens the sentence before stands for its
+// own person, not for the first name of that sentence.
+func TestPronounArgumentFollowsChain(t *testing.T) {
+	text := "Anna Berg met Tom Keller on Monday. She later thanked Tom Keller. Reporters asked her about the visit."
+	res := mentionsAt(text, "Anna Berg", "PERSON", "Tom Keller", "PERSON", "Tom Keller", "PERSON")
+	res.Sentences = tokenize.Default().Split(text)
+	hi := strings.LastIndex(text, "her")
+	res.Facts = []extract.Fact{{Subject: extract.Arg{Text: "Reporters", Literal: true}, Predicate: "ask",
+		Object: extract.Arg{Text: "her", Start: hi, End: hi + 3}}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Facts[0].Object.Entity, res.Mentions[0].Entity; got != want || want == "" {
+		t.Errorf("her → %q, want Anna Berg's %q", got, want)
 	}
 }
