@@ -26,7 +26,7 @@ const (
 	Country Kind = iota
 	Capital
 	Demonym
-	FirstName
+	FirstName // given names, with their gender as the value ("m", "f"; none for names of both)
 	USState
 	Title     // role words: president, spokesman, minister, …
 	OrgWord   // words that end organisation names: Inc, Corp, Party, Ministry, …

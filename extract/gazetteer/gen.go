@@ -2,8 +2,9 @@
 
 // gen writes data/lexicon.tsv.gz from ../shared/data/lexicons:
 // countries (common, official and alternative names), capitals and
-// demonyms from mledoze/countries (ODbL 1.0) and first names from the NLTK
-// names corpus (Mark Kantrowitz). Run from this directory:
+// demonyms from mledoze/countries (ODbL 1.0) and first names with their
+// gender from the NLTK names corpus (Mark Kantrowitz). Run from this
+// directory:
 //
 //	go run gen.go [-lexicons ../../../shared/data/lexicons]
 package main
@@ -100,6 +101,10 @@ func main() {
 		}
 		add("demonym", d, best.country)
 	}
+	// First names with their gender as the value ("m", "f"; none for the
+	// names on both lists, in any case: "JoAnn" and "Joann").
+	phrases := map[string]bool{}
+	gender := map[string]string{}
 	for _, g := range []string{"male", "female"} {
 		f, err := os.Open(filepath.Join(*dir, "nltk-names", "names", g+".txt"))
 		if err != nil {
@@ -107,9 +112,22 @@ func main() {
 		}
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
-			add("first", sc.Text(), "")
+			p := strings.TrimSpace(sc.Text())
+			if p == "" || strings.HasPrefix(p, "#") {
+				continue
+			}
+			phrases[p] = true
+			k := strings.ToLower(p)
+			if old, ok := gender[k]; ok && old != g[:1] {
+				gender[k] = ""
+			} else if !ok {
+				gender[k] = g[:1]
+			}
 		}
 		f.Close()
+	}
+	for p := range phrases {
+		add("first", p, gender[strings.ToLower(p)])
 	}
 	keys := make([]string, 0, len(rows))
 	for k := range rows {
