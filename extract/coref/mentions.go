@@ -100,10 +100,15 @@ func subtreeSpan(di *docInfo, h int, skip map[string]bool) (int, int) {
 	}
 	for _, c := range di.toks[h].children {
 		rel := di.toks[c].deprel
-		if !spanRels[rel] && !spanRels[baseRel(rel)] || skip[rel] || skip[baseRel(rel)] {
+		if !spanRels[rel] && !spanRels[baseRel(rel)] || skip[rel] || skip[baseRel(rel)] && !(rel == "cc:preconj" && !hasChild(di, h, "conj")) {
+			// ("both her parents" keeps its "both", a conjunct of
+			// "both A and B" does not.)
 			continue
 		}
 		if rel == "case" && c < h && di.toks[c].xpos != "POS" {
+			continue
+		}
+		if (rel == "dep" || rel == "advmod") && c > h {
 			continue
 		}
 		if rel == "conj" && !nominalConj(di, c) {
@@ -121,7 +126,7 @@ func subtreeSpan(di *docInfo, h int, skip map[string]bool) (int, int) {
 		switch {
 		case lo < hi && trimEdge(di, lo, h):
 			lo++
-		case hi > lo && trimEdge(di, hi, h):
+		case hi > lo && trimEdge(di, hi, h) && !(isQuote(di.toks[hi].text) && quoteOpen(di, lo, hi)):
 			hi--
 		case hi > lo && isClose(di.toks[hi].text) && !hasOpen(di, lo, hi):
 			hi--
@@ -136,7 +141,18 @@ func trimEdge(di *docInfo, i, h int) bool {
 		return false
 	}
 	t := di.toks[i]
-	return t.upos == "PUNCT" && !isClose(t.text) || t.upos == "CCONJ" || t.deprel == "mark" || t.deprel == "case" && t.xpos != "POS" && i < h
+	return t.upos == "PUNCT" && !isClose(t.text) || t.upos == "CCONJ" && t.deprel != "cc:preconj" || t.deprel == "mark" || t.deprel == "case" && t.xpos != "POS" && i < h
+}
+
+// quoteOpen says whether the tokens [lo, hi) leave a quotation open.
+func quoteOpen(di *docInfo, lo, hi int) bool {
+	n := 0
+	for i := lo; i < hi; i++ {
+		if isQuote(di.toks[i].text) {
+			n++
+		}
+	}
+	return n%2 == 1
 }
 
 func isClose(t string) bool { return t == ")" || t == "]" }
@@ -181,7 +197,7 @@ func isMentionHead(di *docInfo, i int) bool {
 				return false
 			}
 			h := di.toks[t.head]
-			return h.upos == "NOUN" && t.ner != "" || t.ner != "" && h.ner == "" && t.nerEnd < t.head
+			return h.upos == "NOUN" && t.ner != "" || t.ner != "" && h.ner == "" && t.nerEnd < t.head || di.alone[t.lower]
 		}
 		return true
 	case "NUM":
@@ -196,6 +212,20 @@ func isMentionHead(di *docInfo, i int) bool {
 func detectMentions(di *docInfo) []*mention {
 	seen := map[Mention]bool{}
 	var ms []*mention
+	di.alone = map[string]bool{}
+	for _, t := range di.toks {
+		if t.upos == "PROPN" && t.deprel != "compound" && t.deprel != "flat" && (t.head < 0 || di.toks[t.head].upos != "PROPN") {
+			lone := true
+			for _, c := range t.children {
+				if r := di.toks[c].deprel; r == "compound" || r == "flat" {
+					lone = false
+				}
+			}
+			if lone {
+				di.alone[t.lower] = true
+			}
+		}
+	}
 	add := func(h, lo, hi int, conjPart bool) {
 		sp := Mention{lo, hi}
 		if seen[sp] {
