@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -44,6 +45,31 @@ func TestExampleArticleNames(t *testing.T) {
 			if got != typ {
 				t.Errorf("%q: type %s, want %s", text, got, typ)
 			}
+		}
+	}
+}
+
+// TestPlaceNotOrg checks which organisation spans the typing rules turn
+// into places: only those headed by a place word, and not the religious
+// bodies named after their churches (spans seen as LOC in a build of
+// Wikinews articles).
+func TestPlaceNotOrg(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"Black Sea Peninsula of Crimea":       true,
+		"Jamarat Bridge":                      true,
+		"Sea Org":                             false,
+		"US National Park Service":            false,
+		"Church of Scientology":               false,
+		"Catholic Church":                     false,
+		"Northern Arena Esports Championship": false,
+		"Kremlin":                             false,
+	} {
+		if got := r.placeNotOrg(strings.Fields(name)); got != want {
+			t.Errorf("placeNotOrg(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

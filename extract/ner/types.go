@@ -372,20 +372,29 @@ func mergeOfOrgs(words []string, spans []Span) []Span {
 	return out
 }
 
-// placeNotOrg reports whether an organisation span is a place: it has a
-// word of non-political places ("Sea", "Peninsula") and no word of
-// organisations.
+// placeNotOrg reports whether an organisation span is a place: its head
+// (the word before "of", else the last word) is a word of non-political
+// places ("the Black Sea Peninsula of Crimea") other than a place of
+// worship, whose name is as often the religious body's ("the Church of
+// Scientology"), and it has no word of organisations. A place word that
+// only modifies the head leaves an organisation ("Sea Org", "National Park
+// Service").
 func (r *Recognizer) placeNotOrg(ws []string) bool {
 	if len(ws) < 2 || r.hasOrgWord(ws) {
 		return false
 	}
-	for _, w := range ws {
-		if r.res.gaz.Is(gazetteer.LocWord, w) {
-			return true
+	head := ws[len(ws)-1]
+	for i := 1; i < len(ws); i++ {
+		if ws[i] == "of" {
+			head = ws[i-1]
+			break
 		}
 	}
-	return false
+	return r.res.gaz.Is(gazetteer.LocWord, head) && !worship[head]
 }
+
+// worship are places of worship, named like the bodies that own them.
+var worship = map[string]bool{"Church": true, "Cathedral": true, "Mosque": true, "Temple": true}
 
 // orgHeads end names of institutions the model may take for places
 // ("Russian Federation Council").
