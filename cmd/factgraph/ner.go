@@ -222,7 +222,9 @@ on GUM's named entities (person, organization, place, and event/object as MISC).
 Features use the word clusters of --clusters and the embedded gazetteer.
 --dev conll|uner logs a dev set's F1 after every epoch.
 
-The defaults train the shipped news model (extract/ner/model/ner.bin.gz);
+The defaults train the shipped news model (extract/ner/model/ner.bin.gz) on
+CoNLL-2003 and GUM, adapted to the news domain (each feature also has a copy
+per corpus, and the model tags with the news copies);
 "--preset all" rebuilds both shipped models bit for bit, "--preset web" the web
 model, which is
 
@@ -372,14 +374,14 @@ model, which is
 	c.Flags().BoolVar(&useCoNLL, "conll", true, "train on CoNLL-2003 eng.train")
 	c.Flags().BoolVar(&useUNER, "uner", false, "also train on the UNER EWT train release")
 	c.Flags().IntVar(&unerRepeat, "uner-repeat", 1, "times the UNER data is seen per epoch")
-	c.Flags().BoolVar(&useGUM, "gum", false, "also train on GUM named entities")
+	c.Flags().BoolVar(&useGUM, "gum", true, "also train on GUM named entities (--gum=false: not)")
 	c.Flags().StringToStringVar(&bias, "bias", nil, "scores added to each type's labels in the last stage (TYPE=score,…): a recall/precision threshold tuned on dev with eval ner --bias")
 	c.Flags().StringSliceVar(&opt.Features, "features", nil, "optional feature sets: case (how words are written in the clusters' text), vote (document-level name consistency after the last stage)")
 	c.Flags().StringSliceVar(&lowerCopies, "lowercase-copy", nil, "also train on lower-cased copies of these sets (conll, uner, gum)")
 	c.Flags().Float64Var(&opt.Dropout, "dropout", 0, "leave each static feature out of a training token with this probability (feature dropout)")
 	c.Flags().StringVar(&dev, "dev", "", "log the F1 of a dev set after every epoch: conll (eng.testa) or uner (UNER dev)")
 	c.Flags().StringVar(&preset, "preset", "", "train a shipped model with its recorded settings: news, web, or all (both); other flags are ignored except --data, and --out with one preset")
-	c.Flags().StringVar(&target, "target", "", "domain adaptation: give every feature a copy per corpus (news, web, gum) and tag as this domain")
+	c.Flags().StringVar(&target, "target", "news", "domain adaptation: give every feature a copy per corpus (news, web, gum) and tag as this domain (\"\": none)")
 	return c
 }
 
@@ -498,9 +500,9 @@ var nerPresets = []struct {
 	flags map[string]string
 }{
 	{"news", map[string]string{
-		"out": "extract/ner/model/ner.bin.gz", "conll": "true", "uner": "false", "gum": "false",
+		"out": "extract/ner/model/ner.bin.gz", "conll": "true", "uner": "false", "gum": "true",
 		"types": "PER,ORG,LOC,MISC", "min-weight": "0.5", "epochs": "6", "gold-history": "2",
-		"stages": "2", "seeds": "3", "seed": "1", "folds": "5", "target": "", "uner-repeat": "1",
+		"stages": "2", "seeds": "3", "seed": "1", "folds": "5", "target": "news", "uner-repeat": "1",
 		"features": "", "lowercase-copy": "", "dropout": "0",
 	}},
 	{"web", map[string]string{

@@ -22,6 +22,15 @@ func TestCountries(t *testing.T) {
 	if _, ok := g.Country("Kremlin"); ok {
 		t.Error("Kremlin is not a country")
 	}
+	// Alternative spellings that are English words or people's names.
+	for _, w := range []string{"Island", "Mann", "Dominique"} {
+		if c, ok := g.Country(w); ok {
+			t.Errorf("%q is taken for %s", w, c)
+		}
+	}
+	if c, _ := g.Country("Iceland"); c != "Iceland" {
+		t.Errorf("Country(Iceland) = %q", c)
+	}
 	if !g.Is(Title, "spokesman") || !g.Is(Title, "Press Secretary") || g.Is(Title, "Biden") {
 		t.Error("title list")
 	}

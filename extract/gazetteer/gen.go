@@ -78,7 +78,7 @@ func main() {
 			if len(alt) == 2 && alt != "UK" && alt != "US" {
 				continue // two-letter codes are too ambiguous ("IT", "TO")
 			}
-			if strings.Contains(alt, ",") {
+			if strings.Contains(alt, ",") || notCountryNames[alt] {
 				continue
 			}
 			add("country", alt, common)
@@ -150,6 +150,11 @@ func main() {
 	}
 	log.Printf("wrote %d entries", len(keys))
 }
+
+// notCountryNames are alternative spellings of the countries file that are
+// English words, names of people or demonyms in English text ("Hong Kong
+// Island" is not Iceland, Thomas Mann not the Isle of Man).
+var notCountryNames = map[string]bool{"Island": true, "Mann": true, "Dominique": true, "Thai": true, "Togolese": true}
 
 func ascii(s string) bool {
 	for _, r := range s {

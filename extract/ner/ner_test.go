@@ -161,6 +161,17 @@ func TestTranslationDebris(t *testing.T) {
 	if m := got["Russian"]; m.Type != "NORP" || m.Value != "Russia" {
 		t.Errorf("Russian: %+v, want NORP → Russia", m)
 	}
+	// Scraped captions glued to the next word, against real names.
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"ABCWhen": true, "NAfter": true, "CNNThe": true,
+		"McDonald": false, "NATO": false, "USAid": false, "Anderson": false, "ThEnd": false} {
+		if got := r.isDebris([]string{"by", w}, 1); got != want {
+			t.Errorf("isDebris(%q) = %v, want %v", w, got, want)
+		}
+	}
 }
 
 func TestHostileInputDoesNotPanic(t *testing.T) {

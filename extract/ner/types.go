@@ -435,8 +435,9 @@ var debrisWords = map[string]bool{
 	"when": true, "while": true, "since": true, "before": true, "meanwhile": true, "also": true,
 }
 
-// isDebris reports whether token i is translation debris: a function word
-// with a stray capital glued on ("NAfter"), or, at the start of a sentence,
+// isDebris reports whether token i is translation or scraping debris: a
+// capitalised function word with stray capitals glued on ("NAfter", a
+// caption's "ABC" in "ABCWhen"), or, at the start of a sentence,
 // an unknown word one letter away from a capitalised function word ("Dhe").
 func (r *Recognizer) isDebris(words []string, i int) bool {
 	w := words[i]
@@ -444,13 +445,16 @@ func (r *Recognizer) isDebris(words []string, i int) bool {
 		return false
 	}
 	r0, n0 := utf8.DecodeRuneInString(w)
-	r1, n1 := utf8.DecodeRuneInString(w[n0:])
-	if unicode.IsUpper(r0) && unicode.IsUpper(r1) {
-		rest := w[n0:]
-		tail := rest[n1:]
-		if tail != "" && strings.ToLower(tail) == tail && debrisWords[strings.ToLower(rest)] {
+	// Capitals glued to a capitalised function word: "NAfter", "ABCWhen".
+	for k := n0; k < len(w); {
+		r, n := utf8.DecodeRuneInString(w[k:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		if tail := w[k+n:]; tail != "" && strings.ToLower(tail) == tail && debrisWords[strings.ToLower(w[k:])] {
 			return true
 		}
+		k += n
 	}
 	if i == 0 || words[i-1] == "." || isQuote(words[i-1]) {
 		if unicode.IsUpper(r0) && r.res.clusters.Lookup(w) == "" && r.res.gaz.Lookup(w) == 0 {
