@@ -14,6 +14,11 @@ type Arg struct {
 	// them to find the mention behind the argument.
 	Start int `json:"-"`
 	End   int `json:"-"`
+	// Pronoun is the person pronoun the argument stands for in its
+	// sentence ("him", at byte offset PronounAt) when an extractor resolved
+	// it to the person in Text; empty otherwise.
+	Pronoun   string `json:"-"`
+	PronounAt int    `json:"-"`
 }
 
 // Fact is one subject–predicate–object statement read from one sentence.

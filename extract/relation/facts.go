@@ -409,6 +409,7 @@ func (d *docView) clauseFacts(si int, t *tree, c *clause, speakerOf []*extract.A
 	if len(objects) == 0 {
 		return nil
 	}
+	d.bindPronouns(subjects, objects)
 	for ai, a := range c.args {
 		if ai == used || skipArg[ai] || overlapsArg(t, a.toks, objects) {
 			continue // the object's own words, split off by the parse
@@ -692,8 +693,8 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 			}
 		}
 	case "he", "she", "him", "her":
-		if m := d.personBefore(tok.Start); m != nil {
-			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+		if m := d.personBefore(tok.Start, nil); m != nil {
+			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End, Pronoun: t.lower(h), PronounAt: tok.Start}
 		}
 	}
 	if w := t.lower(h); (w == "what" || w == "whatever") && t.child(h, "acl:relcl") >= 0 {
@@ -739,19 +740,59 @@ func (d *docView) literalArg(t *tree, toks []int) extract.Arg {
 // speaker, who would say "I": in Peskov's "These are very bad statements
 // by the President of the United States. He definitely does not want …",
 // he is not Peskov.
-func (d *docView) personBefore(off int) *extract.Mention {
+//
+// not, when set, names persons the pronoun cannot be either (see
+// bindPronouns).
+func (d *docView) personBefore(off int, not func(*extract.Mention) bool) *extract.Mention {
 	if d.pron == nil {
 		d.pron = pronoun.New(d.a, d.inQuote)
 	}
-	var skip func(*extract.Mention) bool
+	speaker := ""
 	for _, q := range d.quotes {
 		if q.Object.Start <= off && off < q.Object.End && q.Subject.Type == "PERSON" {
-			speaker := lastWord(q.Subject.Text) // "Peskov" is "Dmitry Peskov"
-			skip = func(m *extract.Mention) bool { return lastWord(m.Text) == speaker }
+			speaker = lastWord(q.Subject.Text) // "Peskov" is "Dmitry Peskov"
 			break
 		}
 	}
-	return d.pron.Person(off, skip)
+	return d.pron.Person(off, func(m *extract.Mention) bool {
+		return speaker != "" && lastWord(m.Text) == speaker || not != nil && not(m)
+	})
+}
+
+// bindPronouns keeps a pronoun from standing for the person the other
+// argument of its clause names (binding: in "He thanked him" there are two
+// people, and "he" in "He thanked Jan Novak" is not Jan Novak): such a
+// pronoun takes the next antecedent, or stays the pronoun for the resolver
+// when there is none. Reflexives ("himself") are not resolved here.
+func (d *docView) bindPronouns(subjects, objects []extract.Arg) {
+	same := func(a, b extract.Arg) bool {
+		return a.Type == "PERSON" && b.Type == "PERSON" && lastWord(a.Text) == lastWord(b.Text)
+	}
+	rebind := func(a *extract.Arg, other extract.Arg) {
+		if a.Pronoun == "" || !same(*a, other) {
+			return
+		}
+		m := d.personBefore(a.PronounAt, func(m *extract.Mention) bool { return lastWord(m.Text) == lastWord(other.Text) })
+		if m == nil {
+			*a = extract.Arg{Text: a.Pronoun, Start: a.PronounAt, End: a.PronounAt + len(a.Pronoun)}
+			return
+		}
+		*a = extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End, Pronoun: a.Pronoun, PronounAt: a.PronounAt}
+	}
+	for i := range objects {
+		for _, s := range subjects {
+			if objects[i].Pronoun != "" {
+				rebind(&objects[i], s)
+			}
+		}
+	}
+	for i := range subjects {
+		for _, o := range objects {
+			if subjects[i].Pronoun != "" && o.Pronoun == "" {
+				rebind(&subjects[i], o)
+			}
+		}
+	}
 }
 
 func (d *docView) inQuote(off int) bool {

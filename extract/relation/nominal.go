@@ -200,7 +200,7 @@ func (d *docView) possessor(si int, t *tree, k, role int) extract.Arg {
 		}
 		return extract.Arg{}
 	case "his", "her":
-		if m := d.personBefore(t.toks[k].Start); m != nil {
+		if m := d.personBefore(t.toks[k].Start, nil); m != nil {
 			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
 		}
 		return extract.Arg{}

@@ -15,10 +15,50 @@ var personPronouns = map[string]byte{
 	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
 }
 
+// linkArgs links a fact's subject and object. A person pronoun never
+// stands for the entity the other argument names (binding: in "Devocht
+// had told Montalvo he would assist him", him is not whoever he is; in
+// "he thanked Keller", he is not Keller), so a pronoun is linked after the
+// other argument, skipping that argument's entity; reflexives ("himself")
+// are the subject's.
+func (d *doc) linkArgs(f *extract.Fact) {
+	object := !f.Object.Literal
+	if isPersonPronoun(f.Subject.Text) && object && !isPersonPronoun(f.Object.Text) {
+		d.linkArg(&f.Object, "")
+		d.linkPronoun(&f.Subject, f.Object.Entity)
+		return
+	}
+	d.linkArg(&f.Subject, "")
+	switch {
+	case !object:
+	case isPersonPronoun(f.Object.Text) && !reflexive[strings.ToLower(strings.TrimSpace(f.Object.Text))]:
+		d.linkPronoun(&f.Object, f.Subject.Entity)
+	default:
+		d.linkArg(&f.Object, "")
+	}
+}
+
+// linkPronoun links a pronoun argument to an antecedent other than the
+// entity keyed not, dropping the extractor's link when it is that entity.
+func (d *doc) linkPronoun(a *extract.Arg, not string) {
+	if not != "" && a.Entity == not {
+		a.Entity = ""
+	}
+	d.linkArg(a, not)
+}
+
+var reflexive = map[string]bool{"himself": true, "herself": true}
+
+func isPersonPronoun(text string) bool {
+	_, ok := personPronouns[strings.ToLower(strings.TrimSpace(text))]
+	return ok
+}
+
 // linkArg points a fact argument at its entity: the mention it covers, a
 // person in apposition, the person a role description denotes, or the
-// antecedent of a pronoun. Arguments no rule resolves stay literals.
-func (d *doc) linkArg(a *extract.Arg) {
+// antecedent of a pronoun other than the entity keyed not. Arguments no
+// rule resolves stay literals.
+func (d *doc) linkArg(a *extract.Arg, not string) {
 	if a.Entity != "" {
 		if _, ok := d.byKey[a.Entity]; ok {
 			return
@@ -29,7 +69,7 @@ func (d *doc) linkArg(a *extract.Arg) {
 	lw := strings.ToLower(text)
 	hasSpan := a.End > a.Start
 	if g, ok := personPronouns[lw]; ok {
-		if c := d.salientPerson(a.Start, g, hasSpan); c != nil {
+		if c := d.salientPerson(a.Start, g, hasSpan, not); c != nil {
 			d.set(a, c)
 		}
 		return
@@ -321,12 +361,12 @@ func startsName(w string) bool {
 // sentence that names one, chains of pronouns kept, names inside
 // quotations never), with the document's role descriptions counting as
 // mentions of their persons and gender agreeing when known.
-func (d *doc) salientPerson(off int, g byte, hasSpan bool) *cluster {
+func (d *doc) salientPerson(off int, g byte, hasSpan bool, not string) *cluster {
 	if !hasSpan || len(d.res.Sentences) == 0 {
 		// Without offsets: the latest person named, if only one is.
 		var only *cluster
 		for _, c := range d.clusters {
-			if c.typ == "PERSON" {
+			if c.typ == "PERSON" && (not == "" || c.key != not) {
 				if only != nil {
 					return nil
 				}
@@ -352,7 +392,7 @@ func (d *doc) salientPerson(off int, g byte, hasSpan bool) *cluster {
 		if c == nil {
 			c = d.clusterAt(m.Start)
 		}
-		if c == nil || c.typ != "PERSON" || g != 0 && c.gender != 0 && c.gender != g {
+		if c == nil || c.typ != "PERSON" || g != 0 && c.gender != 0 && c.gender != g || not != "" && c.key == not {
 			return true // skip
 		}
 		found = c

@@ -214,10 +214,7 @@ func (p *Pending) finish(ctx context.Context) error {
 				f.Attributed = k
 			}
 		}
-		d.linkArg(&f.Subject)
-		if !f.Object.Literal {
-			d.linkArg(&f.Object)
-		}
+		d.linkArgs(f)
 	}
 	return nil
 }

@@ -144,3 +144,38 @@ func TestPronounArgumentFollowsChain(t *testing.T) {
 		t.Errorf("her → %q, want Anna Berg's %q", got, want)
 	}
 }
+
+// TestPronounArgumentsBinding checks that a fact's pronoun never stands for
+// the entity its other argument names: "He thanked him" has two people,
+// and "he" in "He thanked Jan Novak" is not Jan Novak.
+func TestPronounArgumentsBinding(t *testing.T) {
+	at := func(text, w string, from int) extract.Arg {
+		i := from + strings.Index(text[from:], w)
+		return extract.Arg{Text: w, Start: i, End: i + len(w)}
+	}
+	text := "Tom Keller met Jan Novak on Monday. He thanked him."
+	res := mentionsAt(text, "Tom Keller", "PERSON", "Jan Novak", "PERSON")
+	res.Sentences = tokenize.Default().Split(text)
+	s2 := strings.Index(text, "He ")
+	res.Facts = []extract.Fact{{Subject: at(text, "He", s2), Predicate: "thank", Object: at(text, "him", s2)}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	f := res.Facts[0]
+	if f.Subject.Entity != res.Mentions[0].Entity || f.Object.Entity != res.Mentions[1].Entity || f.Object.Entity == "" {
+		t.Errorf("He thanked him: %q thanked %q, want Tom Keller (%q) thanked Jan Novak (%q)",
+			f.Subject.Entity, f.Object.Entity, res.Mentions[0].Entity, res.Mentions[1].Entity)
+	}
+
+	text = "Jan Novak arrived on Monday. He thanked Jan Novak."
+	res = mentionsAt(text, "Jan Novak", "PERSON", "Jan Novak", "PERSON")
+	res.Sentences = tokenize.Default().Split(text)
+	s2 = strings.Index(text, "He ")
+	res.Facts = []extract.Fact{{Subject: at(text, "He", s2), Predicate: "thank", Object: at(text, "Jan Novak", s2)}}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	if f := res.Facts[0]; f.Object.Entity == "" || f.Subject.Entity == f.Object.Entity {
+		t.Errorf("He thanked Jan Novak: subject %q, object %q", f.Subject.Entity, f.Object.Entity)
+	}
+}
