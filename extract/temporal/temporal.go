@@ -528,6 +528,11 @@ func (f *finder) duration(i int) (Value, bool) {
 	if code == "" {
 		return Value{}, false
 	}
+	if unit == f.word(j) && n != 1 && f.word(j+1) != "old" {
+		// A singular unit after another number is no duration: "World
+		// Cup 2018 day five" (but "a 20 year old").
+		return Value{}, false
+	}
 	v := "P" + trimNum(n) + code
 	if code == "0Y" {
 		v = "P" + trimNum(n*10) + "Y"

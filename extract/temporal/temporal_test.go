@@ -41,6 +41,9 @@ func TestFindValues(t *testing.T) {
 		{"the interference in the 2020 presidential election", thursday, "2020|DATE|2020"},
 		{"It happened 3 days ago .", thursday, "3 days ago|DATE|2021-03-15"},
 		{"the first time in over 20 years", thursday, "over 20 years|DATE|P20Y"},
+		{"a 20 year old student", thursday, "20 year old|DATE|P20Y"},
+		// A singular unit after a year is no duration.
+		{"FIFA World Cup 2018 day five", thursday, "2018|DATE|2018"},
 		{"BRUSSELS 1996-08-22", Reference{}, "1996-08-22|DATE|1996-08-22"},
 		{"the talks of 17 March 2021 failed", Reference{}, "17 March 2021|DATE|2021-03-17"},
 		{"on Wednesday", Reference{}, "Wednesday|DATE|"},
