@@ -145,7 +145,9 @@ func voteDoc(infos [][]tokInfo, labels [][]int, types []string) {
 // retypeSurnames gives PER to a one-word place or organisation span whose
 // word ends a longer PER name elsewhere in the document and that the
 // gazetteer does not know as a place ("the poison attack on Navalny" after
-// "Alexei Navalny").
+// "Alexei Navalny"), or that speaks ("Georgia said" after "Lisa
+// Georgia": places do not say things).
+
 func retypeSurnames(res *resources, infos [][]tokInfo, labels [][]int, types []string) {
 	per := -1
 	for i, t := range types {
@@ -180,10 +182,15 @@ func retypeSurnames(res *resources, infos [][]tokInfo, labels [][]int, types []s
 			if types[labelType(l)] != "LOC" && types[labelType(l)] != "ORG" {
 				continue
 			}
-			if res.gaz != nil && res.gaz.Lookup(s[i].w) != 0 {
+			if res.gaz != nil && res.gaz.Lookup(s[i].w) != 0 && !(i+1 < len(s) && speechVerbs[s[i+1].lw]) {
 				continue
 			}
 			labels[si][i] = label(per, bilU)
 		}
 	}
 }
+
+// speechVerbs follow a speaker's name ("Paris claimed").
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "claimed": true, "claims": true,
+	"added": true, "explained": true, "wrote": true, "recalled": true, "stated": true, "noted": true,
+	"argued": true, "insisted": true, "alleged": true, "recounted": true, "asked": true, "replied": true}

@@ -85,3 +85,25 @@ func TestPlaceNotOrg(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakingSurnameIsPerson: a surname that is also a known place is the
+// person when it speaks ("Georgia said" after "Lisa Georgia"), and stays
+// the place otherwise.
+func TestSpeakingSurnameIsPerson(t *testing.T) {
+	text := `Lisa Georgia, the coach, was fired. Georgia said she would appeal. Her family later moved to Georgia.`
+	a := analyse(t, text, time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC))
+	said := strings.Index(text, "Georgia said")
+	place := strings.LastIndex(text, "Georgia")
+	var got1, got2 string
+	for _, m := range a.Mentions {
+		switch m.Start {
+		case said:
+			got1 = m.Type
+		case place:
+			got2 = m.Type
+		}
+	}
+	if got1 != "PERSON" || got2 != "GPE" {
+		t.Errorf(`"Georgia said": %q, "moved to Georgia": %q; want PERSON, GPE (mentions %+v)`, got1, got2, a.Mentions)
+	}
+}
