@@ -107,3 +107,20 @@ func TestSpeakingSurnameIsPerson(t *testing.T) {
 		t.Errorf(`"Georgia said": %q, "moved to Georgia": %q; want PERSON, GPE (mentions %+v)`, got1, got2, a.Mentions)
 	}
 }
+
+// TestLongTitleBeforeName: a title of several words is no part of the name
+// even when its first word is also a given name ("Shadow" is one in the
+// NLTK list).
+func TestLongTitleBeforeName(t *testing.T) {
+	text := `Labour's Shadow Home Secretary Yvette Cooper said her party had supported the idea for months.`
+	a := analyse(t, text, time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC))
+	persons := map[string]bool{}
+	for _, m := range a.Mentions {
+		if m.Type == "PERSON" {
+			persons[m.Text] = true
+		}
+	}
+	if !persons["Yvette Cooper"] || len(persons) != 1 {
+		t.Errorf("persons %v, want Yvette Cooper only", persons)
+	}
+}

@@ -74,9 +74,14 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		case "PER":
 			ts.Type = "PERSON"
 			// Titles are not names: "President Joe Biden" → "Joe Biden".
-			// Given names that are also titles stay ("Dean Jones").
-			for ts.End-ts.Start > 1 && r.titleAt(words, ts.Start) > 0 && !r.res.gaz.Is(gazetteer.FirstName, words[ts.Start]) {
-				ts.Start += r.titleAt(words, ts.Start)
+			// Given names that are also one-word titles stay ("Dean
+			// Jones"); a longer title goes ("Shadow Home Secretary").
+			for ts.End-ts.Start > 1 {
+				n := r.titleAt(words, ts.Start)
+				if n == 0 || n == 1 && r.res.gaz.Is(gazetteer.FirstName, words[ts.Start]) {
+					break
+				}
+				ts.Start += n
 			}
 			if ts.Start >= ts.End {
 				continue
@@ -120,7 +125,15 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 }
 
 // titleAt returns the number of tokens of a title starting at i (0 if none).
+// A "Shadow" before a title is part of it ("Shadow Home Secretary": the
+// opposition's spokesperson for the office).
 func (r *Recognizer) titleAt(words []string, i int) int {
+	if i < len(words) && strings.EqualFold(words[i], "shadow") {
+		if n := r.titleAt(words, i+1); n > 0 {
+			return n + 1
+		}
+		return 0
+	}
 	best := 0
 	for n := 1; n <= 4 && i+n <= len(words); n++ {
 		if r.res.gaz.Is(gazetteer.Title, strings.Join(words[i:i+n], " ")) {
