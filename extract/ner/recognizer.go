@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/gazetteer"
@@ -179,7 +180,7 @@ func (r *Recognizer) recognize(ctx context.Context, a *extract.Analysis) ([][]ty
 			}
 		}
 		s := &a.Sentences[si]
-		spans := r.typeSpans(words[k], Spans(toBIO(labels[k], r.m.types)))
+		spans := joinHyphenated(s.Tokens, r.typeSpans(words[k], Spans(toBIO(labels[k], r.m.types))))
 		// Rule-based values where no name was found.
 		used := make([]bool, len(words[k]))
 		for _, sp := range spans {
@@ -228,6 +229,52 @@ func (r *Recognizer) recognize(ctx context.Context, a *extract.Analysis) ([][]ty
 	}
 	return all, nil
 }
+
+// joinHyphenated extends a person's name over a hyphen written without
+// spaces and the word after it, which the tokenizer splits off as UD does
+// ("Kim Jong" "-" "un" → "Kim Jong-un", "Khaled Al-Maeena"), unless that
+// word makes an adjective of the name ("Obama-era").
+func joinHyphenated(toks []extract.Token, spans []typedSpan) []typedSpan {
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		for sp.Type == "PERSON" {
+			e := sp.End
+			if e+1 >= len(toks) || toks[e].Text != "-" || toks[e-1].End != toks[e].Start || toks[e].End != toks[e+1].Start ||
+				!isWord(toks[e+1].Text) || nameSuffixes[strings.ToLower(toks[e+1].Text)] {
+				break
+			}
+			if i+1 < len(spans) && spans[i+1].Start <= e+1 {
+				// The word after the hyphen starts a name of its own:
+				// one person ("Khaled Al" "Maeena"), else leave both.
+				if spans[i+1].Start != e+1 || spans[i+1].Type != "PERSON" {
+					break
+				}
+				sp.End = spans[i+1].End
+				i++
+				continue
+			}
+			sp.End = e + 2
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func isWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// nameSuffixes turn a name into an adjective after a hyphen.
+var nameSuffixes = map[string]bool{"era": true, "led": true, "style": true, "like": true, "based": true,
+	"backed": true, "born": true, "owned": true, "run": true, "made": true, "controlled": true,
+	"funded": true, "linked": true, "sponsored": true, "appointed": true, "allied": true, "friendly": true,
+	"loving": true, "supporting": true, "aligned": true, "inspired": true, "related": true}
 
 func joinTokens(toks []extract.Token) string {
 	var b strings.Builder

@@ -124,3 +124,25 @@ func TestLongTitleBeforeName(t *testing.T) {
 		t.Errorf("persons %v, want Yvette Cooper only", persons)
 	}
 }
+
+// TestHyphenatedNames: the tokenizer splits hyphens as UD does; a person's
+// name runs over one written without spaces, unless the word after it
+// makes an adjective of the name.
+func TestHyphenatedNames(t *testing.T) {
+	text := `Kim Jong-un issued an order. Khaled Al-Maeena, an editor, spoke. The Obama-era rules stayed.`
+	a := analyse(t, text, time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC))
+	persons := map[string]bool{}
+	for _, m := range a.Mentions {
+		if m.Type == "PERSON" {
+			persons[m.Text] = true
+		}
+	}
+	for _, want := range []string{"Kim Jong-un", "Khaled Al-Maeena", "Obama"} {
+		if !persons[want] {
+			t.Errorf("no PERSON %q in %v", want, persons)
+		}
+	}
+	if persons["Obama-era"] {
+		t.Error("Obama-era is a person")
+	}
+}
