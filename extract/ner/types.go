@@ -34,6 +34,14 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		for sp.End > sp.Start && !hasAlnum(words[sp.End-1]) {
 			sp.End--
 		}
+		// Scraped furniture at the end of a name: a caption's "Image:"
+		// ("Ahmed Mohamed Image: Twitter"), a heading's first word glued to
+		// the paragraph ("Regina Ip In the constituency"; titles of works,
+		// MISC, may end so: "Just Do It").
+		for sp.End-sp.Start > 1 && (captionWords[words[sp.End-1]] && sp.End < len(words) && words[sp.End] == ":" ||
+			sp.Type != "MISC" && words[sp.End-1] != strings.ToLower(words[sp.End-1]) && debrisWords[strings.ToLower(words[sp.End-1])]) {
+			sp.End--
+		}
 		// A name does not run across a quotation mark: "Good Morning
 		// America” that Putin" ends at the quote.
 		for k := sp.Start + 1; k < sp.End-1; k++ {
@@ -441,6 +449,9 @@ func yearLike(w string) (int, bool) {
 
 // debrisWords are the function words machine translation leaves a stray
 // letter on ("Dhe" for "The", "NAfter" for "After").
+// captionWords head image captions and credits.
+var captionWords = map[string]bool{"Image": true, "Photo": true, "Picture": true, "Video": true, "Credit": true}
+
 var debrisWords = map[string]bool{
 	"the": true, "he": true, "she": true, "it": true, "in": true, "on": true, "at": true,
 	"as": true, "an": true, "and": true, "after": true, "for": true, "but": true, "this": true,
