@@ -23,8 +23,10 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	spans = r.splitTitles(words, spans)
 	spans = mergeOfOrgs(words, spans)
 	for _, sp := range spans {
-		// Interjections are no names: "Nope." alone in a quote.
-		if sp.End-sp.Start == 1 && interjections[strings.ToLower(words[sp.Start])] {
+		// Interjections are no names: "Nope." alone in a quote; nor is a
+		// caption's "Image:".
+		if sp.End-sp.Start == 1 && (interjections[strings.ToLower(words[sp.Start])] ||
+			captionWords[words[sp.Start]] && sp.End < len(words) && words[sp.End] == ":") {
 			continue
 		}
 		// Debris and punctuation at the edges of a span.

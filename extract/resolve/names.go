@@ -212,8 +212,9 @@ func AliasKeys(typ string, names ...string) []string {
 }
 
 // givenCompatible reports whether two folded given names may name the same
-// person: equal, one an initial of the other ("J" / "joe"), or related as
-// name and nickname in the lexicon ("joe" / "joseph", "jen" / "jennifer").
+// person: equal, one an initial of the other ("J" / "joe"), related as
+// name and nickname in the lexicon ("joe" / "joseph", "jen" / "jennifer"),
+// or spellings of one name (givenSpellings).
 func givenCompatible(a, b string) bool {
 	if a == b {
 		return true
@@ -226,7 +227,25 @@ func givenCompatible(a, b string) bool {
 			return true
 		}
 	}
-	return false
+	return givenSpellings(a, b)
+}
+
+// givenSpellings reports whether two given names of five letters or more
+// are spellings of one name: one letter apart inside the name
+// ("kristen" / "kristin"), never at its end, where names differ by sex
+// ("mario" / "maria", "daniel" / "daniela"), and not of given names the
+// first-name list gives different sexes.
+func givenSpellings(a, b string) bool {
+	if len(a) < 5 || len(b) < 5 || len(a) != len(b) || a[0] != b[0] || a[len(a)-1] != b[len(b)-1] || !editDistance1(a, b) {
+		return false
+	}
+	if g, err := gaz(); err == nil {
+		ga, gb := g.Value(gazetteer.FirstName, a), g.Value(gazetteer.FirstName, b)
+		if ga != "" && gb != "" && ga != gb {
+			return false
+		}
+	}
+	return true
 }
 
 // editDistance1 reports whether a and b differ by at most one insertion,

@@ -260,3 +260,19 @@ func TestIndexResolvesPartialNames(t *testing.T) {
 		t.Errorf("ambiguous Berg linked to %s", res.Mentions[1].Entity)
 	}
 }
+
+// TestGivenNameSpellings: one article spelling a given name two ways
+// ("Kristin" and "Kristen Wilkins") names one person; names that differ
+// by sex at their end ("Mario" and "Maria Rossi") stay two.
+func TestGivenNameSpellings(t *testing.T) {
+	text := "Curator Kristin Wilkins opened the show. Kristen Wilkins said the prints were donated."
+	res := mkResult("s", text, "Kristin Wilkins", "PERSON", "Kristen Wilkins", "PERSON")
+	if ents := resolve(t, Resolver{}, res); len(ents) != 1 {
+		t.Errorf("Kristin and Kristen Wilkins: %d entities, want 1: %+v", len(ents), res.Entities)
+	}
+	text = "Mario Rossi and his sister Maria Rossi ran the shop. Daniel Weber met Daniela Weber."
+	res = mkResult("s", text, "Mario Rossi", "PERSON", "Maria Rossi", "PERSON", "Daniel Weber", "PERSON", "Daniela Weber", "PERSON")
+	if ents := resolve(t, Resolver{}, res); len(ents) != 4 {
+		t.Errorf("Mario/Maria Rossi, Daniel/Daniela Weber: %d entities, want 4: %+v", len(ents), res.Entities)
+	}
+}
