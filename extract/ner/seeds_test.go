@@ -158,3 +158,25 @@ func TestFurnitureAfterNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPortfolioBeforeName: "Minister of Education Stefania Giannini" is the
+// person Stefania Giannini, not an organisation "Education Stefania
+// Giannini".
+func TestPortfolioBeforeName(t *testing.T) {
+	text := `Minister of Education Stefania Giannini said a reflection was needed.`
+	a := analyse(t, text, time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC))
+	var got []string
+	ok := false
+	for _, m := range a.Mentions {
+		got = append(got, m.Text+"/"+m.Type)
+		if m.Text == "Stefania Giannini" && m.Type == "PERSON" {
+			ok = true
+		}
+		if strings.Contains(m.Text, "Stefania") && m.Type != "PERSON" {
+			ok = false
+		}
+	}
+	if !ok {
+		t.Errorf("mentions %v, want the PERSON Stefania Giannini", got)
+	}
+}

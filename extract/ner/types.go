@@ -519,6 +519,10 @@ func (r *Recognizer) splitTitles(words []string, spans []Span) []Span {
 	for _, sp := range spans {
 		k, n := r.innerTitle(words, sp)
 		if n == 0 {
+			if k := r.portfolioPerson(words, sp); k > 0 {
+				out = append(out, Span{k, sp.End, "PER"})
+				continue
+			}
 			out = append(out, sp)
 			continue
 		}
@@ -542,6 +546,38 @@ func (r *Recognizer) splitTitles(words []string, spans []Span) []Span {
 		out = append(out, Span{k + n, sp.End, "PER"})
 	}
 	return out
+}
+
+// portfolioPerson finds the person in a name span that follows "<title>
+// of" and runs the portfolio into the name ("Minister of Education
+// Stefania Giannini" tagged "Education Stefania Giannini"): the first
+// token of the person's name, from a given name to the span's end, or 0.
+func (r *Recognizer) portfolioPerson(words []string, sp Span) int {
+	if sp.Type == "PER" || sp.Start < 2 || words[sp.Start-1] != "of" || sp.End-sp.Start < 3 {
+		return 0
+	}
+	titled := false
+	for j := max(0, sp.Start-5); j < sp.Start-1; j++ {
+		if j+r.titleAt(words[:sp.Start-1], j) == sp.Start-1 {
+			titled = true
+		}
+	}
+	if !titled {
+		return 0
+	}
+	for k := sp.Start + 1; k+1 < sp.End; k++ {
+		if !r.res.gaz.Is(gazetteer.FirstName, words[k]) {
+			continue
+		}
+		for _, w := range words[k:sp.End] {
+			r0, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r0) || !isNameWord(w) || r.res.gaz.Is(gazetteer.OrgWord, w) {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
 }
 
 // innerTitle finds a title inside span sp followed by a name to the span's
