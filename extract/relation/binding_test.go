@@ -57,3 +57,24 @@ Novak PROPN NNP Novak 7 flat
 		}
 	}
 }
+
+// TestCompoundTitle: "Secretary of State" is one title, not a secretary
+// whose owner is "State".
+func TestCompoundTitle(t *testing.T) {
+	text := "US Secretary of State Antony Blinken arrived."
+	rows := `US PROPN NNP US 2 compound
+Secretary PROPN NNP Secretary 7 nsubj
+of ADP IN of 4 case
+State PROPN NNP State 2 nmod
+Antony PROPN NNP Antony 2 appos
+Blinken PROPN NNP Blinken 5 flat
+arrived VERB VBD arrive 0 root
+. PUNCT . . 7 punct`
+	got := factSet(t, true, rows, text, mention{"US", "GPE", "United States"}, mention{"Antony Blinken", "PERSON", ""})
+	for _, g := range got {
+		if strings.Contains(g, "→ State") || strings.Contains(g, "of=State") || strings.Contains(g, "title=Secretary]") {
+			t.Errorf("State as an owner: %q", g)
+		}
+	}
+	wantFact(t, got, "Antony Blinken –secretary of state of/role→ US [title=Secretary of State]")
+}

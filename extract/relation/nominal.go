@@ -101,6 +101,7 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 	var obj extract.Arg
 	quals := map[string]string{}
 	ownerTok := -1
+	compound := "" // a title with its "of" phrase: "Secretary of State"
 	for _, k := range t.kids[role] {
 		switch {
 		case t.rel[k] == "nmod:poss":
@@ -128,6 +129,10 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 			if a.Type == "" {
 				a = d.spanArg(t, t.phrase(k, pi))
 			}
+			if full := t.toks[role].Text + " of " + a.Text; prep == "of" && isTitleWord(full) {
+				compound = full
+				continue
+			}
 			if prep == "of" && obj.Text == "" {
 				obj = a
 				continue
@@ -146,6 +151,9 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 		return extract.Fact{}, false
 	}
 	title := t.roleTitle(role, ownerTok)
+	if compound != "" {
+		title = strings.TrimSpace(strings.TrimSuffix(title, t.toks[role].Text) + compound)
+	}
 	quals["title"] = title
 	x := t.nominalFeatures(fKindAppos, []int{name}, []int{role})
 	return extract.Fact{
