@@ -147,7 +147,10 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 			}
 		}
 	}
-	if obj.Text == "" || !hasLetter(obj.Text) {
+	if obj.Text == "" || !hasLetter(obj.Text) || obj.Text == subj.Text || nonRoles[strings.ToLower(t.toks[role].Text)] {
+		// No one holds a role of themselves ("Nabil Maaloul, the coach
+		// of Nabil Maaloul" from a bad parse), and events and words are
+		// no roles ("Gloria, the death of their child").
 		return extract.Fact{}, false
 	}
 	title := t.roleTitle(role, ownerTok)
@@ -215,3 +218,11 @@ func (d *docView) possessor(si int, t *tree, k, role int) extract.Arg {
 	}
 	return d.entityArg(si, t, k, -1)
 }
+
+// nonRoles are nouns an apposition may put beside a name that say what
+// happened to or was said by the entity, not what it is.
+var nonRoles = map[string]bool{"death": true, "deaths": true, "words": true, "word": true, "defense": true,
+	"defence": true, "statement": true, "remarks": true, "comments": true, "speech": true, "murder": true,
+	"killing": true, "arrest": true, "release": true, "return": true, "trial": true, "case": true,
+	"decision": true, "attack": true, "support": true, "birth": true, "funeral": true, "wedding": true,
+	"resignation": true, "election": true, "appointment": true, "visit": true, "end": true, "part": true}
