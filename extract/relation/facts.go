@@ -68,7 +68,13 @@ func (d *docView) sentenceFacts(si int, t *tree) []extract.Fact {
 		out = append(out, d.clauseFacts(si, t, c, speakerOf, len(clauses))...)
 	}
 	d.speakerOf = speakerOf
-	out = append(out, d.nominalFacts(si, t)...)
+	if si < len(d.nominal) {
+		// Read by collectRoles before the speakers were known.
+		for _, nf := range d.nominal[si] {
+			nf.fact.Attributed = d.attribution(t, nf.role)
+			out = append(out, nf.fact)
+		}
+	}
 	return append(out, d.detachedRoles(si, t, clauses, out)...)
 }
 

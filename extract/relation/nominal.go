@@ -6,14 +6,21 @@ import (
 	"github.com/factgraph/factgraph/extract"
 )
 
+// nominalFact is a role fact read from a noun phrase, with the role noun's
+// token (the fact's speaker is that token's).
+type nominalFact struct {
+	fact extract.Fact
+	role int
+}
+
 // nominalFacts reads role facts from appositions that pair a name with a
 // common noun of something or someone: "its ambassador to Washington,
 // Anatoly Antonov" → Antonov –ambassador of→ Russia (the possessive
 // resolved to the clause's subject) with to=Washington; "Antonov, the
 // ambassador of Russia" → the same. The noun's other prepositional
 // modifiers become qualifiers named by their preposition.
-func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
-	var out []extract.Fact
+func (d *docView) nominalFacts(si int, t *tree) []nominalFact {
+	var out []nominalFact
 	done := map[int]bool{}
 	for i := range t.toks {
 		h := t.head[i]
@@ -31,7 +38,7 @@ func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
 			continue
 		}
 		if f, ok := d.roleFact(si, t, subj, name, role); ok {
-			out = append(out, f)
+			out = append(out, nominalFact{f, role})
 			done[role] = true
 		}
 	}
@@ -47,7 +54,7 @@ func (d *docView) nominalFacts(si int, t *tree) []extract.Fact {
 			continue
 		}
 		if f, ok := d.roleFact(si, t, mentionArg(m), h, h); ok {
-			out = append(out, f)
+			out = append(out, nominalFact{f, h})
 		}
 	}
 	return out

@@ -172,8 +172,10 @@ type docView struct {
 	roles    []ner.Role // titles of the PERSON mentions
 	// speakerOf is the current sentence's reported-speech speaker by token.
 	speakerOf []*extract.Arg
-	// known are the document's people with a role noun and its owner.
-	known []knownRole
+	// known are the document's people with a role noun and its owner;
+	// nominal the role facts of noun phrases, by sentence.
+	known   []knownRole
+	nominal [][]nominalFact
 	// pron finds the antecedents of he and she, made on first use (after
 	// the quotes are known).
 	pron *pronoun.Finder

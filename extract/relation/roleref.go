@@ -17,9 +17,11 @@ type knownRole struct {
 
 // collectRoles gathers the document's roles from the titles the
 // recognizer read and the role facts of appositions and title–name
-// sequences, before the clauses are read.
+// sequences (kept in d.nominal for the sentences' facts), before the
+// clauses are read.
 func (d *docView) collectRoles(trees []*tree) {
 	d.known = nil
+	d.nominal = make([][]nominalFact, len(trees))
 	for _, r := range d.roles {
 		if r.Title == "" {
 			continue
@@ -34,13 +36,13 @@ func (d *docView) collectRoles(trees []*tree) {
 		if t == nil {
 			continue
 		}
-		for _, f := range d.nominalFacts(si, t) {
-			if f.Relation == "role" && f.Subject.Type == "PERSON" {
+		d.nominal[si] = d.nominalFacts(si, t)
+		for _, nf := range d.nominal[si] {
+			if f := nf.fact; f.Relation == "role" && f.Subject.Type == "PERSON" {
 				d.addKnown(f.Qualifiers["title"], f.Object.Text, f.Subject)
 			}
 		}
 	}
-	d.speakerOf = nil
 }
 
 func (d *docView) addKnown(title, of string, p extract.Arg) {
