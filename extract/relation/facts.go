@@ -700,7 +700,7 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 		}
 	case "he", "she", "him", "her":
 		if m := d.personBefore(tok.Start, nil); m != nil {
-			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End, Pronoun: t.lower(h), PronounAt: tok.Start}
+			return pronounArg(m, t.lower(h), tok.Start)
 		}
 	}
 	if w := t.lower(h); (w == "what" || w == "whatever") && t.child(h, "acl:relcl") >= 0 {
@@ -783,22 +783,26 @@ func (d *docView) bindPronouns(subjects, objects []extract.Arg) {
 			*a = extract.Arg{Text: a.Pronoun, Start: a.PronounAt, End: a.PronounAt + len(a.Pronoun)}
 			return
 		}
-		*a = extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End, Pronoun: a.Pronoun, PronounAt: a.PronounAt}
+		*a = pronounArg(m, a.Pronoun, a.PronounAt)
 	}
 	for i := range objects {
 		for _, s := range subjects {
-			if objects[i].Pronoun != "" {
-				rebind(&objects[i], s)
-			}
+			rebind(&objects[i], s)
 		}
 	}
 	for i := range subjects {
 		for _, o := range objects {
-			if subjects[i].Pronoun != "" && o.Pronoun == "" {
+			if o.Pronoun == "" {
 				rebind(&subjects[i], o)
 			}
 		}
 	}
+}
+
+// pronounArg is the argument for a pronoun at offset at that stands for
+// person m.
+func pronounArg(m *extract.Mention, pronoun string, at int) extract.Arg {
+	return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End, Pronoun: pronoun, PronounAt: at}
 }
 
 func (d *docView) inQuote(off int) bool {

@@ -157,10 +157,8 @@ func (d *docView) appositiveAfter(t *tree, c *clause, h int) (int, extract.Arg, 
 			if t.rel[k] != "appos" || k == 0 || t.toks[k-1].Text != "," {
 				continue
 			}
-			for _, m := range d.mentions {
-				if m.Start == t.toks[k].Start && m.Type == "PERSON" {
-					return ai, mentionArg(m), true
-				}
+			if m := d.mentionAt(t, k); m.Type == "PERSON" && m.Start == t.toks[k].Start {
+				return ai, m, true
 			}
 		}
 	}
