@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/gazetteer"
@@ -241,7 +240,7 @@ func joinHyphenated(toks []extract.Token, spans []typedSpan) []typedSpan {
 		for sp.Type == "PERSON" {
 			e := sp.End
 			if e+1 >= len(toks) || toks[e].Text != "-" || toks[e-1].End != toks[e].Start || toks[e].End != toks[e+1].Start ||
-				!isWord(toks[e+1].Text) || nameSuffixes[strings.ToLower(toks[e+1].Text)] {
+				!isNameWord(toks[e+1].Text) || nameSuffixes[strings.ToLower(toks[e+1].Text)] {
 				break
 			}
 			if i+1 < len(spans) && spans[i+1].Start <= e+1 {
@@ -259,15 +258,6 @@ func joinHyphenated(toks []extract.Token, spans []typedSpan) []typedSpan {
 		out = append(out, sp)
 	}
 	return out
-}
-
-func isWord(w string) bool {
-	for _, r := range w {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return w != ""
 }
 
 // nameSuffixes turn a name into an adjective after a hyphen.

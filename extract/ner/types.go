@@ -449,11 +449,11 @@ func yearLike(w string) (int, bool) {
 	return n, n >= 1800 && n <= 2100
 }
 
-// debrisWords are the function words machine translation leaves a stray
-// letter on ("Dhe" for "The", "NAfter" for "After").
 // captionWords head image captions and credits.
 var captionWords = map[string]bool{"Image": true, "Photo": true, "Picture": true, "Video": true, "Credit": true}
 
+// debrisWords are the function words machine translation leaves a stray
+// letter on ("Dhe" for "The", "NAfter" for "After").
 var debrisWords = map[string]bool{
 	"the": true, "he": true, "she": true, "it": true, "in": true, "on": true, "at": true,
 	"as": true, "an": true, "and": true, "after": true, "for": true, "but": true, "this": true,
@@ -566,18 +566,30 @@ func (r *Recognizer) portfolioPerson(words []string, sp Span) int {
 		return 0
 	}
 	for k := sp.Start + 1; k+1 < sp.End; k++ {
-		if !r.res.gaz.Is(gazetteer.FirstName, words[k]) {
-			continue
-		}
-		for _, w := range words[k:sp.End] {
-			r0, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r0) || !isNameWord(w) || r.res.gaz.Is(gazetteer.OrgWord, w) {
-				return 0
+		if r.res.gaz.Is(gazetteer.FirstName, words[k]) {
+			if r.personName(words[k:sp.End]) {
+				return k
 			}
+			return 0
 		}
-		return k
 	}
 	return 0
+}
+
+// personName reports whether ws can be a person's name: capitalised name
+// words, no title first, and no word of organisations or places ("Chief
+// Executives Club").
+func (r *Recognizer) personName(ws []string) bool {
+	if r.titleAt(ws, 0) > 0 {
+		return false
+	}
+	for _, w := range ws {
+		r0, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r0) || !isNameWord(w) || r.res.gaz.Is(gazetteer.OrgWord, w) || r.res.gaz.Is(gazetteer.LocWord, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // innerTitle finds a title inside span sp followed by a name to the span's
@@ -601,21 +613,7 @@ func (r *Recognizer) innerTitle(words []string, sp Span) (int, int) {
 			continue
 		}
 		rest := words[k+n : sp.End]
-		ok := len(rest) >= 2 || r.res.gaz.Is(gazetteer.FirstName, rest[0])
-		for _, w := range rest {
-			r0, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r0) || r.titleAt(rest, 0) > 0 || !isNameWord(w) {
-				ok = false
-			}
-		}
-		// Name parts that are organisation words are no person:
-		// "Chief Executives Club".
-		for _, w := range rest {
-			if r.res.gaz.Is(gazetteer.OrgWord, w) || r.res.gaz.Is(gazetteer.LocWord, w) {
-				ok = false
-			}
-		}
-		if ok {
+		if (len(rest) >= 2 || r.res.gaz.Is(gazetteer.FirstName, rest[0])) && r.personName(rest) {
 			return k, n
 		}
 	}
