@@ -1,6 +1,9 @@
 package ner
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // maxVoteLen is the longest name, in tokens, that voteDoc propagates.
 const maxVoteLen = 5
@@ -23,12 +26,7 @@ type nameVotes struct {
 // once. The second stage's history features make the tagger prefer
 // consistency; this enforces it for the names it still misses.
 func voteDoc(infos [][]tokInfo, labels [][]int, types []string) {
-	per := -1
-	for i, t := range types {
-		if t == "PER" {
-			per = i
-		}
-	}
+	per := slices.Index(types, "PER")
 	seen := map[string]*nameVotes{}
 	get := func(k string) *nameVotes {
 		v := seen[k]
@@ -147,14 +145,8 @@ func voteDoc(infos [][]tokInfo, labels [][]int, types []string) {
 // gazetteer does not know as a place ("the poison attack on Navalny" after
 // "Alexei Navalny"), or that speaks ("Georgia said" after "Lisa
 // Georgia": places do not say things).
-
 func retypeSurnames(res *resources, infos [][]tokInfo, labels [][]int, types []string) {
-	per := -1
-	for i, t := range types {
-		if t == "PER" {
-			per = i
-		}
-	}
+	per := slices.Index(types, "PER")
 	if per < 0 {
 		return
 	}
