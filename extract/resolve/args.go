@@ -377,21 +377,21 @@ func (d *doc) salientPerson(off int, g byte, hasSpan bool, not string) *cluster 
 	}
 	if d.pron == nil {
 		d.pron = pronoun.New(&d.res.Analysis, d.inQuote)
-		d.nominalOf = map[*extract.Mention]*cluster{}
+		d.personOf = map[*extract.Mention]*cluster{}
+		for _, mi := range d.ms {
+			d.personOf[&d.res.Mentions[mi.i]] = mi.cl
+		}
 		for _, n := range d.nominals {
 			if si := d.sentenceAt(n.start); si >= 0 && !d.inQuote(n.start) {
 				m := &extract.Mention{Sentence: si, Start: n.start, End: n.end, Text: d.res.Doc.Text[n.start:n.end], Type: "PERSON"}
-				d.nominalOf[m] = n.cl
+				d.personOf[m] = n.cl
 				d.pron.Add(m)
 			}
 		}
 	}
 	var found *cluster
 	d.pron.Person(off, func(m *extract.Mention) bool {
-		c := d.nominalOf[m]
-		if c == nil {
-			c = d.clusterAt(m.Start)
-		}
+		c := d.personOf[m]
 		if c == nil || c.typ != "PERSON" || g != 0 && c.gender != 0 && c.gender != g || not != "" && c.key == not {
 			return true // skip
 		}
@@ -399,16 +399,6 @@ func (d *doc) salientPerson(off int, g byte, hasSpan bool, not string) *cluster 
 		return false
 	})
 	return found
-}
-
-// clusterAt is the cluster of the mention starting at off, or nil.
-func (d *doc) clusterAt(off int) *cluster {
-	for _, mi := range d.ms {
-		if d.res.Mentions[mi.i].Start == off {
-			return mi.cl
-		}
-	}
-	return nil
 }
 
 // subjectOf is the first person named in sentence si outside quotations

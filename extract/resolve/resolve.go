@@ -250,9 +250,10 @@ type doc struct {
 	nominals []nominal
 	byKey    map[string]*cluster
 	// pron finds pronoun antecedents (made on first use, after the
-	// nominals); nominalOf maps the mentions it was given for nominals.
-	pron      *pronoun.Finder
-	nominalOf map[*extract.Mention]*cluster
+	// nominals); personOf maps the mentions it was given to their
+	// clusters, the document's and those made for nominals.
+	pron     *pronoun.Finder
+	personOf map[*extract.Mention]*cluster
 }
 
 func newDoc(res *extract.Result) *doc {
