@@ -175,7 +175,7 @@ func baseRel(r string) string {
 }
 
 // isMentionHead says whether token i heads a candidate mention.
-func isMentionHead(di *docInfo, i int) bool {
+func isMentionHead(di *docInfo, i int, alone map[string]bool) bool {
 	t := di.toks[i]
 	switch t.upos {
 	case "PRON":
@@ -197,7 +197,7 @@ func isMentionHead(di *docInfo, i int) bool {
 				return false
 			}
 			h := di.toks[t.head]
-			return h.upos == "NOUN" && t.ner != "" || t.ner != "" && h.ner == "" && t.nerEnd < t.head || di.alone[t.lower]
+			return h.upos == "NOUN" && t.ner != "" || t.ner != "" && h.ner == "" && t.nerEnd < t.head || alone[t.lower]
 		}
 		return true
 	case "NUM":
@@ -212,20 +212,7 @@ func isMentionHead(di *docInfo, i int) bool {
 func detectMentions(di *docInfo) []*mention {
 	seen := map[Mention]bool{}
 	var ms []*mention
-	di.alone = map[string]bool{}
-	for _, t := range di.toks {
-		if t.upos == "PROPN" && t.deprel != "compound" && t.deprel != "flat" && (t.head < 0 || di.toks[t.head].upos != "PROPN") {
-			lone := true
-			for _, c := range t.children {
-				if r := di.toks[c].deprel; r == "compound" || r == "flat" {
-					lone = false
-				}
-			}
-			if lone {
-				di.alone[t.lower] = true
-			}
-		}
-	}
+	alone := aloneNames(di)
 	add := func(h, lo, hi int, conjPart bool) {
 		sp := Mention{lo, hi}
 		if seen[sp] {
@@ -235,7 +222,7 @@ func detectMentions(di *docInfo) []*mention {
 		ms = append(ms, newMention(di, h, lo, hi, conjPart))
 	}
 	for i := range di.toks {
-		if !isMentionHead(di, i) {
+		if !isMentionHead(di, i, alone) {
 			continue
 		}
 		hasConj := false
@@ -278,6 +265,23 @@ func detectMentions(di *docInfo) []*mention {
 		}
 	}
 	return ms
+}
+
+// aloneNames are the proper nouns the document uses as a name of one word
+// (no compound or flat part on either side), lower case: inside a longer
+// name they head a candidate of their own ("Harvard" in "Harvard
+// University" when "Harvard" stands alone elsewhere).
+func aloneNames(di *docInfo) map[string]bool {
+	alone := map[string]bool{}
+	for i, t := range di.toks {
+		if t.upos != "PROPN" || t.deprel == "compound" || t.deprel == "flat" || t.head >= 0 && di.toks[t.head].upos == "PROPN" {
+			continue
+		}
+		if !hasChild(di, i, "compound") && !hasChild(di, i, "flat") {
+			alone[t.lower] = true
+		}
+	}
+	return alone
 }
 
 // nominalConj says whether conjunct c is a noun phrase rather than a clause.

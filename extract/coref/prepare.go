@@ -36,7 +36,6 @@ type token struct {
 type docInfo struct {
 	toks  []token
 	sents [][2]int // [start, end) token ranges
-	alone map[string]bool
 }
 
 // annotator is what preparing a document needs.
