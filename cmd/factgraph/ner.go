@@ -216,9 +216,10 @@ func newTrainNERCmd() *cobra.Command {
 		Use:   "ner",
 		Short: "Train the named-entity model from CoNLL-2003, UNER and GUM",
 		Long: `ner trains the recognizer's statistical model (PER, ORG, LOC, MISC in BILOU)
-on ../shared/data/conll2003/eng.train, and with --uner on the UNER EWT train
-release (which has no MISC: the tagger may not predict MISC there) and with --gum
-on GUM's named entities (person, organization, place, and event/object as MISC).
+on ../shared/data/conll2003/eng.train, on GUM's named entities (person,
+organization, place, and event/object as MISC; --gum=false leaves them out) and
+with --uner on the UNER EWT train release (which has no MISC: the tagger may not
+predict MISC there).
 Features use the word clusters of --clusters and the embedded gazetteer.
 --dev conll|uner logs a dev set's F1 after every epoch.
 
