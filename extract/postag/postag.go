@@ -101,8 +101,10 @@ func (sc *Scratch) prepare(words []string, amb map[uint64]uint64, cl *Clusters, 
 // Tokens outside the sentence: every attribute the context features read
 // is the sentinel of its side.
 var (
-	startTok = tokFeats{lower: hStart, shape: hStart, amb: hStart, suf: [5]uint64{2: hStart}}
-	endTok   = tokFeats{lower: hEnd, shape: hEnd, amb: hEnd, suf: [5]uint64{2: hEnd}}
+	startTok = tokFeats{lower: hStart, shape: hStart, amb: hStart, suf: [5]uint64{2: hStart},
+		cl: ClusterHash{hStart, hStart, hStart, hStart}, cc: hStart}
+	endTok = tokFeats{lower: hEnd, shape: hEnd, amb: hEnd, suf: [5]uint64{2: hEnd},
+		cl: ClusterHash{hEnd, hEnd, hEnd, hEnd}, cc: hEnd}
 )
 
 // at returns the features of token i, or a sentinel outside the sentence.
@@ -186,25 +188,8 @@ func (sc *Scratch) features(i int, p1, p2 int) []uint64 {
 	return f
 }
 
-func (sc *Scratch) cluster(i, k int) uint64 {
-	if i < 0 {
-		return hStart
-	}
-	if i >= len(sc.tok) {
-		return hEnd
-	}
-	return sc.tok[i].cl[k]
-}
-
-func (sc *Scratch) caseOf(i int) uint64 {
-	if i < 0 {
-		return hStart
-	}
-	if i >= len(sc.tok) {
-		return hEnd
-	}
-	return sc.tok[i].cc
-}
+func (sc *Scratch) cluster(i, k int) uint64 { return sc.at(i).cl[k] }
+func (sc *Scratch) caseOf(i int) uint64     { return sc.at(i).cc }
 
 func (sc *Scratch) firstTag(i int) uint64 {
 	if i < 0 {
