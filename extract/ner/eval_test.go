@@ -154,9 +154,9 @@ func TestMapTag(t *testing.T) {
 	}
 }
 
-// TestTrainTiny trains on a few written sentences (no shared data) and
-// checks that the model learns them and survives writing and reading.
-func TestTrainTiny(t *testing.T) {
+// tinyCorpus is a few written sentences and clusters for their names.
+func tinyCorpus(t *testing.T) (*Corpus, *wordcluster.Clusters) {
+	t.Helper()
 	text := `-DOCSTART- -X- O O
 
 Alice X X B-PER
@@ -177,7 +177,28 @@ Berlin X X B-LOC
 	if err != nil {
 		t.Fatal(err)
 	}
-	cl := wordcluster.New(map[string]string{"Paris": "0010", "Berlin": "0011", "Alice": "10", "Bob": "11"})
+	return c, wordcluster.New(map[string]string{"Paris": "0010", "Berlin": "0011", "Alice": "10", "Bob": "11"})
+}
+
+// trainingF1 tags c with model m and returns its F1 against c's own tags.
+func trainingF1(t *testing.T, m *Model, cl *wordcluster.Clusters, c *Corpus) (float64, [][]string) {
+	t.Helper()
+	r, err := New(m, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, err := r.TagCorpus(context.Background(), c, TagsetCoNLL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Evaluate(GoldTags(c, TagsetCoNLL), pred)
+	return s.Overall().F1(), pred
+}
+
+// TestTrainTiny trains on a few written sentences (no shared data) and
+// checks that the model learns them and survives writing and reading.
+func TestTrainTiny(t *testing.T) {
+	c, cl := tinyCorpus(t)
 	m, err := Train(context.Background(), cl, []TrainSet{{Name: "tiny", Corpus: c}}, TrainOptions{Epochs: 10, Stages: 2, Folds: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -193,17 +214,8 @@ Berlin X X B-LOC
 	if len(m2.Features()) != 2 || m2.Features()[0] == 0 {
 		t.Fatalf("read model has features %v", m2.Features())
 	}
-	r, err := New(m2, cl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pred, err := r.TagCorpus(context.Background(), c, TagsetCoNLL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := Evaluate(GoldTags(c, TagsetCoNLL), pred)
-	if s.Overall().F1() < 99 {
-		t.Errorf("training-set F1 %.2f, want 100; predicted %v", s.Overall().F1(), pred)
+	if f1, pred := trainingF1(t, m2, cl, c); f1 < 99 {
+		t.Errorf("training-set F1 %.2f, want 100; predicted %v", f1, pred)
 	}
 	if _, err := ReadModel([]byte("not a model")); err == nil {
 		t.Error("ReadModel of garbage: no error")
@@ -213,23 +225,7 @@ Berlin X X B-LOC
 // TestTrainDropout checks that feature dropout still learns a tiny corpus
 // and that training with it is deterministic (seeded).
 func TestTrainDropout(t *testing.T) {
-	text := `-DOCSTART- -X- O O
-
-Alice X X B-PER
-visited X X O
-Paris X X B-LOC
-. X X O
-
-Bob X X B-PER
-joined X X O
-Acme X X B-ORG
-. X X O
-`
-	c, err := ReadCorpus(strings.NewReader(text), FormatCoNLL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cl := wordcluster.New(map[string]string{"Paris": "0010", "Alice": "10", "Bob": "11"})
+	c, cl := tinyCorpus(t)
 	train := func() []byte {
 		m, err := Train(context.Background(), cl, []TrainSet{{Name: "tiny", Corpus: c}},
 			TrainOptions{Epochs: 20, Stages: 1, Dropout: 0.3, Seed: 3, Features: []string{"vote"}})
@@ -250,16 +246,7 @@ Acme X X B-ORG
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(m, cl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pred, err := r.TagCorpus(context.Background(), c, TagsetCoNLL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := Evaluate(GoldTags(c, TagsetCoNLL), pred)
-	if s.Overall().F1() < 99 {
-		t.Errorf("training-set F1 %.2f with dropout, want 100; predicted %v", s.Overall().F1(), pred)
+	if f1, pred := trainingF1(t, m, cl, c); f1 < 99 {
+		t.Errorf("training-set F1 %.2f with dropout, want 100; predicted %v", f1, pred)
 	}
 }

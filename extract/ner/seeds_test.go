@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/factgraph/factgraph/extract"
 )
 
 // TestExampleArticleNames checks names the recognizer used to get wrong
@@ -114,12 +116,7 @@ func TestSpeakingSurnameIsPerson(t *testing.T) {
 func TestLongTitleBeforeName(t *testing.T) {
 	text := `Labour's Shadow Home Secretary Yvette Cooper said her party had supported the idea for months.`
 	a := analyse(t, text, time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC))
-	persons := map[string]bool{}
-	for _, m := range a.Mentions {
-		if m.Type == "PERSON" {
-			persons[m.Text] = true
-		}
-	}
+	persons := personsIn(a)
 	if !persons["Yvette Cooper"] || len(persons) != 1 {
 		t.Errorf("persons %v, want Yvette Cooper only", persons)
 	}
@@ -131,12 +128,7 @@ func TestLongTitleBeforeName(t *testing.T) {
 func TestHyphenatedNames(t *testing.T) {
 	text := `Kim Jong-un issued an order. Khaled Al-Maeena, an editor, spoke. The Obama-era rules stayed.`
 	a := analyse(t, text, time.Date(2021, 3, 18, 0, 0, 0, 0, time.UTC))
-	persons := map[string]bool{}
-	for _, m := range a.Mentions {
-		if m.Type == "PERSON" {
-			persons[m.Text] = true
-		}
-	}
+	persons := personsIn(a)
 	for _, want := range []string{"Kim Jong-un", "Khaled Al-Maeena", "Obama"} {
 		if !persons[want] {
 			t.Errorf("no PERSON %q in %v", want, persons)
@@ -179,4 +171,15 @@ func TestPortfolioBeforeName(t *testing.T) {
 	if !ok {
 		t.Errorf("mentions %v, want the PERSON Stefania Giannini", got)
 	}
+}
+
+// personsIn is the set of the texts of a's PERSON mentions.
+func personsIn(a *extract.Analysis) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range a.Mentions {
+		if m.Type == "PERSON" {
+			out[m.Text] = true
+		}
+	}
+	return out
 }
