@@ -146,6 +146,25 @@ func TestNamesStopAtQuotes(t *testing.T) {
 	}
 }
 
+// TestNamesStopAtBrackets: wire copy in the Reuters style brackets
+// unlisted companies and tickers; no name runs across a bracket, and a
+// country after one is a place.
+func TestNamesStopAtBrackets(t *testing.T) {
+	text := "The buyer, <Holmgren Telephone Co> of Sweden, said Tuesday it had agreed with Texas Air Corp's <TEX> Continental Airlines."
+	a := analyse(t, text, time.Time{})
+	for _, m := range a.Mentions {
+		if strings.ContainsAny(m.Text, "<>") {
+			t.Errorf("mention %q (%s) runs across an angle bracket", m.Text, m.Type)
+		}
+	}
+	ms := mentionSet(a)
+	for name, typ := range map[string]string{"Holmgren Telephone Co": "ORG", "Sweden": "GPE", "Continental Airlines": "ORG"} {
+		if ms[name].Type != typ {
+			t.Errorf("%s: %q, want %s; mentions %v", name, ms[name].Type, typ, a.Mentions)
+		}
+	}
+}
+
 func TestTranslationDebris(t *testing.T) {
 	text := "Dhe Russian President Vladimir Putin has proposed a debate. NAfter the attack, Russia recalled its ambassador."
 	a := analyse(t, text, time.Time{})

@@ -22,6 +22,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	out := make([]typedSpan, 0, len(spans))
 	spans = r.splitTitles(words, spans)
 	spans = mergeOfOrgs(words, spans)
+	spans = r.splitAtBrackets(words, spans)
 	for _, sp := range spans {
 		// Interjections are no names: "Nope." alone in a quote; nor is a
 		// caption's "Image:".
@@ -377,6 +378,45 @@ func mediumContext(words []string, sp Span) bool {
 		}
 	}
 	return false
+}
+
+// splitAtBrackets cuts spans at angle brackets, which no name contains:
+// Reuters writes unlisted companies and tickers in them ("<LM Ericsson
+// Telephone Co> of Sweden", "Texas Air Corp's <TEX> Continental
+// Airlines"). A piece after a bracket loses the lower-case words it starts
+// with, and is a place when it names a country ("of Sweden").
+func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
+	var out []Span
+	for _, sp := range spans {
+		cut := false
+		for k := sp.Start; k < sp.End && !cut; k++ {
+			cut = words[k] == "<" || words[k] == ">"
+		}
+		if !cut {
+			out = append(out, sp)
+			continue
+		}
+		start := sp.Start
+		for k := sp.Start; k <= sp.End; k++ {
+			if k < sp.End && words[k] != "<" && words[k] != ">" {
+				continue
+			}
+			p := Span{Start: start, End: k, Type: sp.Type}
+			start = k + 1
+			if p.Start > sp.Start {
+				for p.Start < p.End && words[p.Start] == strings.ToLower(words[p.Start]) {
+					p.Start++
+				}
+				if _, country := r.res.gaz.Country(strings.Join(words[p.Start:p.End], " ")); country {
+					p.Type = "LOC"
+				}
+			}
+			if p.Start < p.End {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // mergeOfOrgs joins two organisation spans linked by "of" ("House" "of"

@@ -180,14 +180,40 @@ func foldName(s string) []string {
 // peskov").
 func AliasKey(typ, name string) string { return strings.Join(foldAs(typ, cleanName(name)), " ") }
 
-// foldAs folds a person's name word by word and any other name plainly
-// ("Moscow" is no German transliteration).
+// foldAs folds a person's name word by word, an organisation's without
+// its legal form, and any other name plainly ("Moscow" is no German
+// transliteration).
 func foldAs(typ, name string) []string {
-	if typ == "PERSON" {
+	switch typ {
+	case "PERSON":
 		return foldName(name)
+	case "ORG":
+		return companyCore(plain(name))
 	}
 	return plain(name)
 }
+
+// legalForms are the words of a company's legal form, which the names of
+// one company have or leave out ("Zayre Corp" and "Zayre", "Sapporo
+// Breweries Ltd", "Morgan Stanley & Co").
+var legalForms = map[string]bool{
+	"inc": true, "incorporated": true, "corp": true, "corporation": true, "co": true, "cos": true,
+	"company": true, "ltd": true, "limited": true, "plc": true, "llc": true, "lp": true, "llp": true,
+	"ag": true, "sa": true, "nv": true, "bv": true, "gmbh": true, "spa": true,
+}
+
+// companyCore is a plain organisation name without the legal-form words
+// it ends with (one word always stays).
+func companyCore(words []string) []string {
+	n := len(words)
+	for n > 1 && legalForms[words[n-1]] {
+		n--
+	}
+	return words[:n]
+}
+
+// hasLegalForm says whether a plain name ends with a legal form.
+func hasLegalForm(words []string) bool { return len(companyCore(words)) < len(words) }
 
 // AliasKeys returns every key an entity of type typ is found under in the
 // store's alias index: the key of each name, and for persons with a

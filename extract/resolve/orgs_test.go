@@ -242,3 +242,40 @@ func TestPersonArgWithCountryInSpan(t *testing.T) {
 		t.Errorf("object linked to %q, want Antonov's %q", got, want)
 	}
 }
+
+// TestCompanyLegalForms: the names of one company with and without its
+// legal form are one entity, in one document and across documents, and a
+// company's bare name that the recognizer typed otherwise is the company;
+// a place keeps its type, and a longer name stays another company.
+func TestCompanyLegalForms(t *testing.T) {
+	text := "Zayre Corp said it sold Zayre Stores. Zayre expects a gain. Chrysler Corp said Chrysler would build in Texas, not Texas Instruments Inc."
+	res := mentionsAt(text, "Zayre Corp", "ORG", "Zayre Stores", "ORG", "Zayre", "ORG", "Chrysler Corp", "ORG", "Chrysler", "PERSON",
+		"Texas", "GPE", "Texas Instruments Inc", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"org/zayre", "org/zayre-stores", "org/zayre", "org/chrysler", "org/chrysler", "gpe/texas", "org/texas-instruments"}
+	for i, w := range want {
+		if got := res.Mentions[i].Entity; got != w {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
+		}
+	}
+	if res.Mentions[4].Type != "ORG" {
+		t.Errorf("Chrysler after Chrysler Corp is a %s", res.Mentions[4].Type)
+	}
+	other := mentionsAt("Shares of Zayre rose.", "Zayre", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+	if got := other.Mentions[0].Entity; got != "org/zayre" {
+		t.Errorf("Zayre in another document → %q", got)
+	}
+	for name, want := range map[string]string{
+		"Sapporo Breweries Ltd": "sapporo breweries", "Morgan Stanley & Co": "morgan stanley",
+		"Shell Transport and Trading Co PLC": "shell transport and trading", "Cos Inc": "cos", "Inc": "inc",
+	} {
+		if got := AliasKey("ORG", name); got != want {
+			t.Errorf("AliasKey(ORG, %q) = %q, want %q", name, got, want)
+		}
+	}
+}

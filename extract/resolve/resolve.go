@@ -362,6 +362,20 @@ func (d *doc) collect() {
 		}
 		mi.typ = best
 	}
+	// A company's name without its legal form is the company, whatever
+	// type it was given: "Chrysler" (tagged PERSON) after "Chrysler Corp".
+	companies := map[string]bool{}
+	for _, mi := range d.ms {
+		if w := plain(mi.name); mi.typ == "ORG" && hasLegalForm(w) {
+			companies[strings.Join(companyCore(w), " ")] = true
+		}
+	}
+	for _, mi := range d.ms {
+		if mi.typ != "ORG" && companies[strings.Join(plain(mi.name), " ")] && !isPlace(mi.name) {
+			mi.typ = "ORG"
+			d.res.Mentions[mi.i].Type = "ORG"
+		}
+	}
 	for _, mi := range d.ms {
 		mi.fold = foldAs(mi.typ, mi.name)
 	}
@@ -1092,7 +1106,7 @@ func canonical(c *cluster) (string, string) {
 			return titleCase(w), schema.EntityKey(c.typ, w[0])
 		}
 	}
-	return full, schema.EntityKey(c.typ, strings.Join(plain(full), " "))
+	return full, schema.EntityKey(c.typ, strings.Join(foldAs(c.typ, full), " "))
 }
 
 func mergeSorted(a, b []string) []string {

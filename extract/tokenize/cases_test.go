@@ -39,6 +39,8 @@ var cases = []struct {
 	{"cannot", "You cannot be serious.", "You can not be serious ."},
 	{"punctuation", "First, the court (a small one) ruled; then: nothing!",
 		"First , the court ( a small one ) ruled ; then : nothing !"},
+	{"angle brackets", "Texas Air Corp's <TEX> unit and <Kraus Steel AG> agreed; x -> y.",
+		"Texas Air Corp 's < TEX > unit and < Kraus Steel AG > agreed ; x -> y ."},
 	{"numbers", "Exports rose 13.5 percent to $2,000 million at 10:35 on Friday.",
 		"Exports rose 13.5 percent to $ 2,000 million at 10:35 on Friday ."},
 	{"abbreviations", "Mr. Grant flew to the U.S. at 9 a.m. on Tuesday. He landed at 4 p.m. in Dallas.",

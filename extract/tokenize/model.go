@@ -187,7 +187,20 @@ func (sp *splitter) decideSplit(c string, s, p, q int, gap uint8, next rune) boo
 	if sp.train != nil && !sp.train.noSplits {
 		return sp.train.split(sp.feats, sp.chunkStart+p)
 	}
+	if angleEdge(c, p) {
+		return true
+	}
 	return sp.m.score(sp.feats) > 0
+}
+
+// angleEdge says whether an angle bracket meets a letter or digit at p:
+// the treebanks always split them ("<", "TEX", ">"; Reuters brackets
+// tickers and unlisted companies so).
+func angleEdge(c string, p int) bool {
+	a, _ := decodeLast(c[:p])
+	b, _ := decode(c[p:])
+	word := func(r rune) bool { k := classOf(r); return k == clLetter || k == clDigit }
+	return (a == '<' || a == '>') && word(b) || (b == '<' || b == '>') && word(a)
 }
 
 // decideBoundary decides whether a sentence ends after token e; k is the
