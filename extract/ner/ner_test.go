@@ -165,6 +165,21 @@ func TestNamesStopAtBrackets(t *testing.T) {
 	}
 }
 
+// TestCompanyNamedLikePerson: a name ending with a legal form is a
+// company however much the rest looks like a person's name, and a legal
+// form alone is no name.
+func TestCompanyNamedLikePerson(t *testing.T) {
+	text := "Guy F. Atkinson Co said it won the contract. Lead manager Nikko Securities Co (Europe) Ltd said the notes sold well."
+	a := analyse(t, text, time.Time{})
+	ms := mentionSet(a)
+	if m := ms["Guy F. Atkinson Co"]; m.Type != "ORG" {
+		t.Errorf("Guy F. Atkinson Co: %q, want ORG; mentions %v", m.Type, a.Mentions)
+	}
+	if m, ok := ms["Ltd"]; ok {
+		t.Errorf("Ltd alone is a %s mention", m.Type)
+	}
+}
+
 func TestTranslationDebris(t *testing.T) {
 	text := "Dhe Russian President Vladimir Putin has proposed a debate. NAfter the attack, Russia recalled its ambassador."
 	a := analyse(t, text, time.Time{})

@@ -30,6 +30,11 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			captionWords[words[sp.Start]] && sp.End < len(words) && words[sp.End] == ":") {
 			continue
 		}
+		// A legal form alone is no name ("Ltd" of "Nikko Securities Co
+		// (Europe) Ltd").
+		if legalFormOnly(words[sp.Start:sp.End]) {
+			continue
+		}
 		// Debris and punctuation at the edges of a span.
 		for sp.Start < sp.End && (r.isDebris(words, sp.Start) || !hasAlnum(words[sp.Start])) {
 			sp.Start++
@@ -96,6 +101,12 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			}
 			if ts.Start >= ts.End {
 				continue
+			}
+			// A person's name does not end with a company's legal form or
+			// an organisation's head: "Guy F. Atkinson Co", "Hoechst AG",
+			// "T. Rowe Price Associates" are organisations.
+			if ts.End-ts.Start > 1 && companyEnds[words[ts.End-1]] {
+				ts.Type = "ORG"
 			}
 		case "ORG":
 			ts.Type = "ORG"
@@ -378,6 +389,34 @@ func mediumContext(words []string, sp Span) bool {
 		}
 	}
 	return false
+}
+
+// companyEnds are the last words of company and institution names that
+// no person's name ends with.
+var companyEnds = map[string]bool{
+	"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Corporation": true, "Co": true, "Co.": true,
+	"Company": true, "Ltd": true, "Ltd.": true, "Limited": true, "Plc": true, "PLC": true, "plc": true,
+	"LLC": true, "AG": true, "GmbH": true, "SA": true, "S.A.": true, "NV": true, "N.V.": true, "BV": true,
+	"SpA": true, "Group": true, "Holdings": true, "Bancorp": true, "Associates": true, "Securities": true,
+	"Industries": true, "Partners": true, "Administration": true, "Ministry": true, "Department": true,
+	"Agency": true, "Commission": true, "Association": true, "Institute": true, "University": true,
+}
+
+// legalForms are the words of a company's legal form.
+var legalForms = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true, "ltd": true, "ltd.": true,
+	"plc": true, "llc": true, "ag": true, "gmbh": true, "sa": true, "s.a.": true, "nv": true, "n.v.": true,
+	"bv": true, "spa": true,
+}
+
+// legalFormOnly says whether ws are legal-form words only.
+func legalFormOnly(ws []string) bool {
+	for _, w := range ws {
+		if !legalForms[strings.ToLower(w)] && hasAlnum(w) {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // splitAtBrackets cuts spans at angle brackets, which no name contains:
