@@ -105,3 +105,45 @@ func TestLinkRelinksFacts(t *testing.T) {
 		t.Errorf("after Link: %q %+v", res.Facts[0].Subject.Entity, res.Entities)
 	}
 }
+
+// TestAcronyms: an acronym is the organisation its document names in full
+// ("SEC" after "Securities and Exchange Commission"), or alone, the one
+// stored organisation it abbreviates; a place and an ambiguous acronym stay
+// apart.
+func TestAcronyms(t *testing.T) {
+	ctx := context.Background()
+	text := "The Securities and Exchange Commission said the SEC would rule. The US Department of Agriculture said USDA data showed it. The US agreed."
+	res := mentionsAt(text, "Securities and Exchange Commission", "ORG", "SEC", "ORG", "US Department of Agriculture", "ORG", "USDA", "ORG", "US", "GPE")
+	if err := (Resolver{}).Resolve(ctx, res); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := res.Mentions[0].Entity, res.Mentions[1].Entity; a != "org/securities-and-exchange-commission" || b != a {
+		t.Errorf("SEC → %q, its expansion → %q", b, a)
+	}
+	if a, b := res.Mentions[2].Entity, res.Mentions[3].Entity; a == "" || b != a {
+		t.Errorf("USDA → %q, its expansion → %q", b, a)
+	}
+	if got := res.Mentions[4].Entity; got != "gpe/united-states" {
+		t.Errorf("US → %q", got)
+	}
+	sec := Known{Key: "org/securities-and-exchange-commission", Name: "Securities and Exchange Commission", Type: "ORG", Aliases: []string{"SEC"}, Docs: []string{"a"}}
+	sfc := Known{Key: "org/securities-and-futures-commission", Name: "Securities and Futures Commission", Type: "ORG", Aliases: []string{"SFC"}, Docs: []string{"c"}}
+	for _, tc := range []struct {
+		name, acronym string
+		ix            memIndex
+		want          string
+	}{
+		{"stored expansion", "SEC", memIndex{sec, sfc}, "org/securities-and-exchange-commission"},
+		{"no expansion stored", "SFX", memIndex{sec, sfc}, "org/sfx"},
+		{"two expansions", "SEC", memIndex{sec, {Key: "org/state-election-commission", Name: "State Election Commission", Type: "ORG", Aliases: []string{"SEC"}, Docs: []string{"d"}}}, "org/sec"},
+	} {
+		res := mentionsAt("Later the "+tc.acronym+" ruled.", tc.acronym, "ORG")
+		res.Doc.ID = "b"
+		if err := (Resolver{Index: tc.ix}).Resolve(ctx, res); err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Mentions[0].Entity; got != tc.want {
+			t.Errorf("%s: %s → %q, want %q", tc.name, tc.acronym, got, tc.want)
+		}
+	}
+}

@@ -674,6 +674,15 @@ func (d *doc) sieve() {
 		}
 		w := mi.fold[0]
 		if mi.typ != "PERSON" {
+			// An acronym of an organisation the document names in full:
+			// "SEC" after "Securities and Exchange Commission".
+			if c := d.expansionOf(mi.name); c != nil && !isPlace(mi.name) {
+				mi.typ = c.typ
+				d.res.Mentions[mi.i].Type = c.typ
+				exact[k] = c
+				d.join(mi, c)
+				continue
+			}
 			// A mistyped surname: "Peskow" tagged GPE beside "Dmitri Peskov".
 			if !isPlace(mi.name) {
 				if c := d.personWithPart(foldWord(w), mi.title); c != nil {
@@ -695,6 +704,82 @@ func (d *doc) sieve() {
 		exact[k] = c
 		d.join(mi, c)
 	}
+}
+
+// expansionOf is the one organisation of the document whose name an
+// acronym abbreviates (nil if name is no acronym, or none or several do).
+func (d *doc) expansionOf(name string) *cluster {
+	acr := acronymLetters(name)
+	if acr == "" {
+		return nil
+	}
+	var found *cluster
+	for _, c := range d.clusters {
+		if c.typ != "ORG" {
+			continue
+		}
+		for n := range c.names {
+			if initials(n) == acr {
+				if found != nil && found != c {
+					return nil
+				}
+				found = c
+			}
+		}
+	}
+	return found
+}
+
+// acronymLetters are the letters of an acronym ("SEC", "U.N." → "UN"),
+// "" for a word that is no acronym: two to six capital letters.
+func acronymLetters(name string) string {
+	if strings.ContainsRune(name, ' ') {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r == '.':
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r)
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 || b.Len() > 6 {
+		return ""
+	}
+	return b.String()
+}
+
+// acronymSkip are the words acronyms leave out.
+var acronymSkip = map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "&": true, "de": true}
+
+// initials are the capital initials of a name of two words or more
+// ("Securities and Exchange Commission" → "SEC", "U.S. Department of
+// Agriculture" → "USDA"), "" when a word that acronyms keep is not
+// capitalised.
+func initials(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		if acronymSkip[w] {
+			continue
+		}
+		if l := acronymLetters(w); l != "" {
+			b.WriteString(l)
+			continue
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return ""
+		}
+		b.WriteRune(r[0])
+	}
+	return b.String()
 }
 
 // compatible reports whether a folded person name may name c.
@@ -861,8 +946,14 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		}
 		full := c.fullest()
 		words := foldAs(c.typ, full)
+		acr := ""
+		if c.typ == "ORG" {
+			acr = acronymLetters(full) // all its names are one acronym
+		}
 		var lookup string
 		switch {
+		case acr != "":
+			lookup = AliasKey("ORG", full)
 		case len(words) == 1 && (c.typ == "PERSON" || !isPlace(full)):
 			lookup = AliasKey("PERSON", full)
 		case len(words) > 1 && c.typ == "PERSON":
@@ -877,7 +968,7 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		if err != nil {
 			return false, err
 		}
-		if c.typ != "PERSON" {
+		if c.typ != "PERSON" && acr == "" {
 			// A previous build left the mistyped name under its own type.
 			more, err := ix.EntitiesByAlias(ctx, AliasKey(c.typ, full))
 			if err != nil {
@@ -892,6 +983,8 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		var match *Known
 		if m, kept := previousLink(c, words, known, docID, natural); kept {
 			match = m
+		} else if acr != "" {
+			match = expansionCandidate(acr, known, docID, natural)
 		} else {
 			match = d.uniqueCandidate(c, words, known, docID, natural)
 		}
@@ -904,7 +997,7 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		}
 		changed = true
 		c.linked, c.linkedName = key, name
-		if match != nil && c.typ != "PERSON" {
+		if match != nil && c.typ != "PERSON" && acr == "" {
 			c.typ = "PERSON"
 			for _, i := range c.mention {
 				d.res.Mentions[i].Type = "PERSON"
@@ -968,6 +1061,25 @@ func (d *doc) uniqueCandidate(c *cluster, words []string, known []Known, docID, 
 		return match
 	}
 	return nil
+}
+
+// expansionCandidate is the one stored organisation of other documents
+// whose name an acronym abbreviates ("SEC" alone → the Securities and
+// Exchange Commission that another article introduced as SEC), nil when
+// none or several.
+func expansionCandidate(acr string, known []Known, docID, natural string) *Known {
+	var match *Known
+	for i := range known {
+		kn := &known[i]
+		if kn.Type != "ORG" || onlyDoc(kn.Docs, docID) || kn.Key == natural || initials(kn.Name) != acr {
+			continue
+		}
+		if match != nil && match.Key != kn.Key {
+			return nil
+		}
+		match = kn
+	}
+	return match
 }
 
 // fits reports whether a stored entity may be what cluster c (its fullest
