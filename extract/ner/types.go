@@ -402,17 +402,25 @@ var companyEnds = map[string]bool{
 	"Agency": true, "Commission": true, "Association": true, "Institute": true, "University": true,
 }
 
-// legalForms are the words of a company's legal form.
+// legalForms are the words of a company's legal form, in lower case
+// without dots.
 var legalForms = map[string]bool{
-	"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true, "ltd": true, "ltd.": true,
-	"plc": true, "llc": true, "ag": true, "gmbh": true, "sa": true, "s.a.": true, "nv": true, "n.v.": true,
-	"bv": true, "spa": true,
+	"inc": true, "incorporated": true, "corp": true, "corporation": true, "co": true, "cos": true,
+	"company": true, "ltd": true, "limited": true, "plc": true, "llc": true, "lp": true, "llp": true,
+	"ag": true, "sa": true, "nv": true, "bv": true, "gmbh": true, "spa": true,
+}
+
+// IsLegalForm says whether a word is a company's legal form ("Inc.",
+// "Corp", "PLC", "S.A.", "GmbH"), which the names of one company may have
+// or leave out.
+func IsLegalForm(w string) bool {
+	return legalForms[strings.ToLower(strings.ReplaceAll(w, ".", ""))]
 }
 
 // legalFormOnly says whether ws are legal-form words only.
 func legalFormOnly(ws []string) bool {
 	for _, w := range ws {
-		if !legalForms[strings.ToLower(w)] && hasAlnum(w) {
+		if !IsLegalForm(w) && hasAlnum(w) {
 			return false
 		}
 	}

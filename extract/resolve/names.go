@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/ner"
 )
 
 // Name variants. Every name is compared through its fold: lower case,
@@ -193,20 +194,12 @@ func foldAs(typ, name string) []string {
 	return plain(name)
 }
 
-// legalForms are the words of a company's legal form, which the names of
-// one company have or leave out ("Zayre Corp" and "Zayre", "Sapporo
-// Breweries Ltd", "Morgan Stanley & Co").
-var legalForms = map[string]bool{
-	"inc": true, "incorporated": true, "corp": true, "corporation": true, "co": true, "cos": true,
-	"company": true, "ltd": true, "limited": true, "plc": true, "llc": true, "lp": true, "llp": true,
-	"ag": true, "sa": true, "nv": true, "bv": true, "gmbh": true, "spa": true,
-}
-
 // companyCore is a plain organisation name without the legal-form words
-// it ends with (one word always stays).
+// it ends with ("Zayre Corp" and "Zayre", "Morgan Stanley & Co"; one word
+// always stays).
 func companyCore(words []string) []string {
 	n := len(words)
-	for n > 1 && legalForms[words[n-1]] {
+	for n > 1 && ner.IsLegalForm(words[n-1]) {
 		n--
 	}
 	return words[:n]
