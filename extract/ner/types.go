@@ -105,7 +105,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			// A person's name does not end with a company's legal form or
 			// an organisation's head: "Guy F. Atkinson Co", "Hoechst AG",
 			// "T. Rowe Price Associates" are organisations.
-			if ts.End-ts.Start > 1 && companyEnds[words[ts.End-1]] {
+			if ts.End-ts.Start > 1 && endsOrgName(words[ts.End-1]) {
 				ts.Type = "ORG"
 			}
 		case "ORG":
@@ -175,7 +175,7 @@ func (r *Recognizer) placeType(words []string, text string) string {
 		return "LOC"
 	}
 	last := words[len(words)-1]
-	if len(words) > 1 && orgHeads[last] {
+	if len(words) > 1 && endsOrgName(last) {
 		return "ORG"
 	}
 	if len(words) > 1 && gaz.Is(gazetteer.LocWord, last) {
@@ -391,17 +391,6 @@ func mediumContext(words []string, sp Span) bool {
 	return false
 }
 
-// companyEnds are the last words of company and institution names that
-// no person's name ends with.
-var companyEnds = map[string]bool{
-	"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Corporation": true, "Co": true, "Co.": true,
-	"Company": true, "Ltd": true, "Ltd.": true, "Limited": true, "Plc": true, "PLC": true, "plc": true,
-	"LLC": true, "AG": true, "GmbH": true, "SA": true, "S.A.": true, "NV": true, "N.V.": true, "BV": true,
-	"SpA": true, "Group": true, "Holdings": true, "Bancorp": true, "Associates": true, "Securities": true,
-	"Industries": true, "Partners": true, "Administration": true, "Ministry": true, "Department": true,
-	"Agency": true, "Commission": true, "Association": true, "Institute": true, "University": true,
-}
-
 // legalForms are the words of a company's legal form, in lower case
 // without dots.
 var legalForms = map[string]bool{
@@ -433,24 +422,15 @@ func legalFormOnly(ws []string) bool {
 // Airlines"). A piece after a bracket loses the lower-case words it starts
 // with, and is a place when it names a country ("of Sweden").
 func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
-	var out []Span
+	out := spans[:0:0]
 	for _, sp := range spans {
-		cut := false
-		for k := sp.Start; k < sp.End && !cut; k++ {
-			cut = words[k] == "<" || words[k] == ">"
-		}
-		if !cut {
-			out = append(out, sp)
-			continue
-		}
 		start := sp.Start
 		for k := sp.Start; k <= sp.End; k++ {
 			if k < sp.End && words[k] != "<" && words[k] != ">" {
 				continue
 			}
 			p := Span{Start: start, End: k, Type: sp.Type}
-			start = k + 1
-			if p.Start > sp.Start {
+			if start > sp.Start {
 				for p.Start < p.End && words[p.Start] == strings.ToLower(words[p.Start]) {
 					p.Start++
 				}
@@ -461,6 +441,7 @@ func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
 			if p.Start < p.End {
 				out = append(out, p)
 			}
+			start = k + 1
 		}
 	}
 	return out
@@ -506,13 +487,19 @@ func (r *Recognizer) placeNotOrg(ws []string) bool {
 // worship are places of worship, named like the bodies that own them.
 var worship = map[string]bool{"Church": true, "Cathedral": true, "Mosque": true, "Temple": true}
 
-// orgHeads end names of institutions the model may take for places
-// ("Russian Federation Council").
+// orgHeads end names of institutions and companies that the model may take
+// for places ("Russian Federation Council") or persons ("T. Rowe Price
+// Associates").
 var orgHeads = map[string]bool{
 	"Council": true, "Committee": true, "Ministry": true, "Commission": true, "Agency": true,
 	"Party": true, "University": true, "Association": true, "Institute": true, "Department": true,
-	"Corp": true, "Corp.": true, "Inc": true, "Inc.": true, "Ltd": true, "Ltd.": true, "Plc": true,
+	"Administration": true, "Group": true, "Holdings": true, "Bancorp": true, "Associates": true,
+	"Securities": true, "Industries": true, "Partners": true,
 }
+
+// endsOrgName says whether a name ending with w is an organisation's:
+// an institution's head or a company's legal form ("Guy F. Atkinson Co").
+func endsOrgName(w string) bool { return orgHeads[w] || IsLegalForm(w) }
 
 // seats are buildings that stand for the institution inside them.
 var seats = map[string]bool{
@@ -727,7 +714,7 @@ func isNameWord(w string) bool {
 // "Council", "Inc").
 func (r *Recognizer) hasOrgWord(ws []string) bool {
 	for _, w := range ws {
-		if r.res.gaz.Is(gazetteer.OrgWord, w) || orgHeads[w] {
+		if r.res.gaz.Is(gazetteer.OrgWord, w) || endsOrgName(w) {
 			return true
 		}
 	}
