@@ -112,6 +112,7 @@ type role struct {
 type mentionInfo struct {
 	i     int // index in res.Mentions
 	name  string
+	plain []string // plain(name)
 	typ   string
 	fold  []string
 	title string // a title right before it ("Mayor Berg")
@@ -336,10 +337,10 @@ func (d *doc) collect() {
 		if bare(name) {
 			continue
 		}
-		mi := &mentionInfo{i: i, name: name, typ: m.Type}
+		mi := &mentionInfo{i: i, name: name, plain: plain(name), typ: m.Type}
 		mi.title = d.titleBefore(m.Start)
 		d.ms = append(d.ms, mi)
-		k := strings.Join(plain(name), " ")
+		k := strings.Join(mi.plain, " ")
 		if byFold[k] == nil {
 			byFold[k] = map[string]int{}
 		}
@@ -348,7 +349,7 @@ func (d *doc) collect() {
 	// Type consensus: a name takes the type most of its occurrences have
 	// (ties: the first occurrence's).
 	for _, mi := range d.ms {
-		types := byFold[strings.Join(plain(mi.name), " ")]
+		types := byFold[strings.Join(mi.plain, " ")]
 		best := mi.typ
 		ts := make([]string, 0, len(types))
 		for t := range types {
@@ -366,12 +367,12 @@ func (d *doc) collect() {
 	// type it was given: "Chrysler" (tagged PERSON) after "Chrysler Corp".
 	companies := map[string]bool{}
 	for _, mi := range d.ms {
-		if w := plain(mi.name); mi.typ == "ORG" && hasLegalForm(w) {
-			companies[strings.Join(companyCore(w), " ")] = true
+		if mi.typ == "ORG" && hasLegalForm(mi.plain) {
+			companies[strings.Join(companyCore(mi.plain), " ")] = true
 		}
 	}
 	for _, mi := range d.ms {
-		if mi.typ != "ORG" && companies[strings.Join(plain(mi.name), " ")] && !isPlace(mi.name) {
+		if mi.typ != "ORG" && companies[strings.Join(mi.plain, " ")] && !isPlace(mi.name) {
 			mi.typ = "ORG"
 			d.res.Mentions[mi.i].Type = "ORG"
 		}
@@ -674,17 +675,17 @@ func (d *doc) sieve() {
 		}
 		w := mi.fold[0]
 		if mi.typ != "PERSON" {
-			// An acronym of an organisation the document names in full:
-			// "SEC" after "Securities and Exchange Commission".
-			if c := d.expansionOf(mi.name); c != nil && !isPlace(mi.name) {
-				mi.typ = c.typ
-				d.res.Mentions[mi.i].Type = c.typ
-				exact[k] = c
-				d.join(mi, c)
-				continue
-			}
-			// A mistyped surname: "Peskow" tagged GPE beside "Dmitri Peskov".
 			if !isPlace(mi.name) {
+				// An acronym of an organisation the document names in
+				// full: "SEC" after "Securities and Exchange Commission".
+				if c := d.expansionOf(mi.name); c != nil {
+					mi.typ = c.typ
+					d.res.Mentions[mi.i].Type = c.typ
+					exact[k] = c
+					d.join(mi, c)
+					continue
+				}
+				// A mistyped surname: "Peskow" tagged GPE beside "Dmitri Peskov".
 				if c := d.personWithPart(foldWord(w), mi.title); c != nil {
 					mi.typ = "PERSON"
 					d.join(mi, c)
@@ -728,6 +729,15 @@ func (d *doc) expansionOf(name string) *cluster {
 		}
 	}
 	return found
+}
+
+// acronym is the letters of an organisation cluster's name when all its
+// names are that one acronym ("SEC"), else "".
+func (c *cluster) acronym() string {
+	if c.typ != "ORG" {
+		return ""
+	}
+	return acronymLetters(c.fullest())
 }
 
 // acronymLetters are the letters of an acronym ("SEC", "U.N." → "UN"),
@@ -946,10 +956,7 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		}
 		full := c.fullest()
 		words := foldAs(c.typ, full)
-		acr := ""
-		if c.typ == "ORG" {
-			acr = acronymLetters(full) // all its names are one acronym
-		}
+		acr := c.acronym()
 		var lookup string
 		switch {
 		case acr != "":
@@ -968,7 +975,7 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		if err != nil {
 			return false, err
 		}
-		if c.typ != "PERSON" && acr == "" {
+		if c.typ != "PERSON" && AliasKey(c.typ, full) != lookup {
 			// A previous build left the mistyped name under its own type.
 			more, err := ix.EntitiesByAlias(ctx, AliasKey(c.typ, full))
 			if err != nil {
@@ -983,8 +990,6 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		var match *Known
 		if m, kept := previousLink(c, words, known, docID, natural); kept {
 			match = m
-		} else if acr != "" {
-			match = expansionCandidate(acr, known, docID, natural)
 		} else {
 			match = d.uniqueCandidate(c, words, known, docID, natural)
 		}
@@ -997,10 +1002,10 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		}
 		changed = true
 		c.linked, c.linkedName = key, name
-		if match != nil && c.typ != "PERSON" && acr == "" {
-			c.typ = "PERSON"
+		if match != nil && c.typ != match.Type {
+			c.typ = match.Type // a mistyped lone surname
 			for _, i := range c.mention {
-				d.res.Mentions[i].Type = "PERSON"
+				d.res.Mentions[i].Type = match.Type
 			}
 		}
 	}
@@ -1034,16 +1039,17 @@ func previousLink(c *cluster, words []string, known []Known, docID, natural stri
 		}
 		shared = kn
 	}
-	if n == 1 && shared.Type == "PERSON" {
+	if n == 1 {
 		return shared, true
 	}
 	return nil, false
 }
 
-// uniqueCandidate is the one stored person of other documents a cluster
-// can be: for a one-word name, the person with that surname (or given
-// name); for a full name, the person whose name is another variant of it
-// (nickname, initial, spelling one edit apart). nil when none or several.
+// uniqueCandidate is the one stored entity of other documents a cluster
+// can be (fits): for a one-word name, the person with that surname (or
+// given name); for a full name, the person whose name is another variant
+// of it (nickname, initial, spelling one edit apart); for an acronym, the
+// organisation it abbreviates. nil when none or several.
 func (d *doc) uniqueCandidate(c *cluster, words []string, known []Known, docID, natural string) *Known {
 	var match *Known
 	n := 0
@@ -1063,30 +1069,16 @@ func (d *doc) uniqueCandidate(c *cluster, words []string, known []Known, docID, 
 	return nil
 }
 
-// expansionCandidate is the one stored organisation of other documents
-// whose name an acronym abbreviates ("SEC" alone → the Securities and
-// Exchange Commission that another article introduced as SEC), nil when
-// none or several.
-func expansionCandidate(acr string, known []Known, docID, natural string) *Known {
-	var match *Known
-	for i := range known {
-		kn := &known[i]
-		if kn.Type != "ORG" || onlyDoc(kn.Docs, docID) || kn.Key == natural || initials(kn.Name) != acr {
-			continue
-		}
-		if match != nil && match.Key != kn.Key {
-			return nil
-		}
-		match = kn
-	}
-	return match
-}
-
 // fits reports whether a stored entity may be what cluster c (its fullest
-// name folded to words) names: a person with a full name, whose surname
+// name folded to words) names: an organisation whose name the cluster's
+// acronym abbreviates ("SEC" → the Securities and Exchange Commission that
+// another article introduced), or a person with a full name, whose surname
 // (or, for a person, given name) a one-word name is, or whose full name is
 // compatible with the cluster's.
 func fits(c *cluster, words []string, kn *Known) bool {
+	if acr := c.acronym(); acr != "" {
+		return kn.Type == "ORG" && initials(kn.Name) == acr
+	}
 	if kn.Type != "PERSON" {
 		return false
 	}
