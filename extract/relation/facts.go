@@ -674,7 +674,7 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 					return p // "US President Joe Biden" split by the parse
 				}
 			}
-			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+			return mentionArg(m)
 		}
 	}
 	// "its ambassador to Washington, Anatoly Antonov": the named apposition.
@@ -682,7 +682,7 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 		if t.rel[k] == "appos" {
 			for _, m := range d.mentions {
 				if m.Start <= t.toks[k].Start && m.End >= t.toks[k].End && (m.Type == "PERSON" || m.Type == "ORG") {
-					return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+					return mentionArg(m)
 				}
 			}
 		}
@@ -802,7 +802,9 @@ func (d *docView) bindPronouns(subjects, objects []extract.Arg) {
 // pronounArg is the argument for a pronoun at offset at that stands for
 // person m.
 func pronounArg(m *extract.Mention, pronoun string, at int) extract.Arg {
-	return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End, Pronoun: pronoun, PronounAt: at}
+	a := mentionArg(*m)
+	a.Pronoun, a.PronounAt = pronoun, at
+	return a
 }
 
 func (d *docView) inQuote(off int) bool {

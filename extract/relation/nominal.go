@@ -213,13 +213,13 @@ func (d *docView) possessor(si int, t *tree, k, role int) extract.Arg {
 		for j := len(d.mentions) - 1; j >= 0; j-- {
 			m := d.mentions[j]
 			if m.End <= t.toks[k].Start && (m.Type == "ORG" || m.Type == "GPE") {
-				return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+				return mentionArg(m)
 			}
 		}
 		return extract.Arg{}
 	case "his", "her":
 		if m := d.personBefore(t.toks[k].Start, nil); m != nil {
-			return extract.Arg{Text: m.Text, Type: m.Type, Start: m.Start, End: m.End}
+			return mentionArg(*m)
 		}
 		return extract.Arg{}
 	}
