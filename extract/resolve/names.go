@@ -182,16 +182,46 @@ func foldName(s string) []string {
 func AliasKey(typ, name string) string { return strings.Join(foldAs(typ, cleanName(name)), " ") }
 
 // foldAs folds a person's name word by word, an organisation's without
-// its legal form, and any other name plainly ("Moscow" is no German
-// transliteration).
+// its legal form and in one spelling, and any other name plainly
+// ("Moscow" is no German transliteration).
 func foldAs(typ, name string) []string {
 	switch typ {
 	case "PERSON":
 		return foldName(name)
 	case "ORG":
-		return companyCore(plain(name))
+		return orgSpelling(companyCore(plain(name)))
 	}
 	return plain(name)
+}
+
+// britishSpellings are the British forms of words in organisation names,
+// by their American form, which outlets on either side of the Atlantic
+// write differently ("Organisation for Economic Co-operation and
+// Development", "Organization for Economic Cooperation and Development").
+var britishSpellings = map[string]string{
+	"organisation": "organization", "organisations": "organizations", "centre": "center",
+	"centres": "centers", "defence": "defense", "labour": "labor", "programme": "program",
+	"programmes": "programs", "harbour": "harbor", "theatre": "theater", "authorised": "authorized",
+	"civilisation": "civilization", "modernisation": "modernization", "privatisation": "privatization",
+}
+
+// orgSpelling rewrites plain organisation words in American spelling and
+// joins a "co-" prefix the hyphen split off ("co operation" →
+// "cooperation"). It rewrites words in place.
+func orgSpelling(words []string) []string {
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if a, ok := britishSpellings[w]; ok {
+			w = a
+		}
+		if w == "co" && i+1 < len(words) && strings.HasPrefix(words[i+1], "op") {
+			w += words[i+1]
+			i++
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // companyCore is a plain organisation name without the legal-form words
@@ -337,6 +367,38 @@ func countryOf(name string) string {
 	}
 	c, _ := g.Country(k)
 	return c
+}
+
+// stateAbbreviations are the abbreviations news style gives US states
+// ("Calif.", "N.Y."), by their plain form. Left out: "Wash." (the state's
+// name is also the capital's, which the resolver keeps as one name) and
+// the postal codes ("CA", "IN", "OR" are words or acronyms too).
+var stateAbbreviations = map[string]string{
+	"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "cal": "California",
+	"colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia",
+	"ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky",
+	"la": "Louisiana", "md": "Maryland", "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota",
+	"miss": "Mississippi", "mo": "Missouri", "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska",
+	"nev": "Nevada", "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "ny": "New York",
+	"nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
+	"penn": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota",
+	"tenn": "Tennessee", "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wva": "West Virginia",
+	"wis": "Wisconsin", "wisc": "Wisconsin", "wyo": "Wyoming",
+}
+
+// stateOf returns the US state a GPE name abbreviates ("Calif." →
+// "California"), or "".
+func stateOf(name string) string {
+	return stateAbbreviations[strings.Join(plain(name), " ")]
+}
+
+// placeOf is the standard name of a GPE that names a country or
+// abbreviates a US state, "" for other names.
+func placeOf(name string) string {
+	if c := countryOf(name); c != "" {
+		return c
+	}
+	return stateOf(name)
 }
 
 // demonymOf returns the country of a nationality word ("Russian",

@@ -29,6 +29,13 @@ var govWords = map[string]bool{
 	"army": true, "navy": true, "foreign office": true,
 }
 
+// bodyNames are government bodies named by one word or phrase that is no
+// government word inside longer names ("the Treasury", "U.S. Treasury",
+// but "Treasury bills", "Congress Party").
+var bodyNames = map[string]bool{
+	"treasury": true, "congress": true, "senate": true, "house of representatives": true, "supreme court": true,
+}
+
 // implicitCountry are bodies only one country has.
 var implicitCountry = map[string]string{
 	"state department": "United States", "department of state": "United States", "pentagon": "United States",
@@ -103,6 +110,7 @@ func orgCore(name string) (country, core string, ok bool) {
 		gov = gov || govWords[w]
 	}
 	k := strings.Join(words, " ")
+	gov = gov || bodyNames[k]
 	if ic, ok := implicitCountry[k]; ok {
 		if country == "" {
 			country = ic

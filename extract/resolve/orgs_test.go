@@ -279,3 +279,86 @@ func TestCompanyLegalForms(t *testing.T) {
 		}
 	}
 }
+
+func TestStateAbbreviations(t *testing.T) {
+	text := "Fremont, Calif., based Acme said its California plant and one in Dallas, Tex., will close. Seattle, Wash., is apart."
+	res := mentionsAt(text, "Fremont", "GPE", "Calif", "GPE", "Acme", "ORG", "California", "GPE", "Dallas", "GPE",
+		"Tex", "GPE", "Seattle", "GPE", "Wash", "GPE")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"gpe/fremont", "gpe/california", "org/acme", "gpe/california", "gpe/dallas", "gpe/texas", "gpe/seattle", "gpe/wash"}
+	for i, w := range want {
+		if got := res.Mentions[i].Entity; got != w {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
+		}
+	}
+	for _, e := range res.Entities {
+		if e.Key == "gpe/california" && e.Name != "California" {
+			t.Errorf("California's entity is named %q", e.Name)
+		}
+	}
+	// Alone in a document, the abbreviation still gives the state's entity
+	// and name.
+	other := mentionsAt("Vincennes, Ind., sold bonds.", "Vincennes", "GPE", "Ind", "GPE")
+	if err := (Resolver{}).Resolve(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+	if got := other.Mentions[1].Entity; got != "gpe/indiana" {
+		t.Errorf("Ind → %q, want gpe/indiana", got)
+	}
+	for _, e := range other.Entities {
+		if e.Key == "gpe/indiana" && e.Name != "Indiana" {
+			t.Errorf("Indiana's entity is named %q", e.Name)
+		}
+	}
+}
+
+func TestGovernmentBodiesByOneWord(t *testing.T) {
+	text := "The U.S. Treasury said the Treasury would sell bonds, and Congress and the U.S. Congress agreed. " +
+		"The United States and the United States again. Treasury bills rose."
+	res := mentionsAt(text, "U.S. Treasury", "ORG", "Treasury", "ORG", "Congress", "ORG", "U.S. Congress", "ORG",
+		"United States", "GPE", "United States", "GPE")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"org/us-treasury", "org/us-treasury", "org/us-congress", "org/us-congress"}
+	for i, w := range want {
+		if got := res.Mentions[i].Entity; got != w {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
+		}
+	}
+	// Another country's body stays apart; a party named Congress is no
+	// government body.
+	for name, ok := range map[string]bool{"Treasury": true, "Senate": true, "British Treasury": true, "Congress Party": false, "Treasury Bills": false} {
+		if _, _, got := orgCore(name); got != ok {
+			t.Errorf("orgCore(%q) ok = %v", name, got)
+		}
+	}
+	if c, core, _ := orgCore("British Treasury"); c != "United Kingdom" || core != "treasury" {
+		t.Errorf("British Treasury → %q %q", c, core)
+	}
+}
+
+func TestOrganisationSpellings(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Organisation for Economic Co-operation and Development", "Organization for Economic Cooperation and Development"},
+		{"Centre for Policy Studies", "Center for Policy Studies"},
+		{"Labour Party", "Labor Party"},
+	} {
+		if a, b := AliasKey("ORG", pair[0]), AliasKey("ORG", pair[1]); a != b {
+			t.Errorf("%q → %q but %q → %q", pair[0], a, pair[1], b)
+		}
+	}
+	text := "The Organisation for Economic Co-operation and Development (OECD) and the Organization for Economic Cooperation and Development met."
+	res := mentionsAt(text, "Organisation for Economic Co-operation and Development", "ORG", "OECD", "ORG",
+		"Organization for Economic Cooperation and Development", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range res.Mentions[1:] {
+		if m.Entity != res.Mentions[0].Entity {
+			t.Errorf("%q → %q, apart from %q", m.Text, m.Entity, res.Mentions[0].Entity)
+		}
+	}
+}

@@ -81,13 +81,16 @@ type Resolver struct {
 }
 
 type cluster struct {
-	typ     string
-	names   map[string]int // cleaned surface form → count
-	folds   [][]string     // folded names, for person matching
-	first   int            // first mention offset, for stable order
-	key     string
-	canon   string
-	country string // for GPE country names
+	typ   string
+	names map[string]int // cleaned surface form → count
+	folds [][]string     // folded names, for person matching
+	first int            // first mention offset, for stable order
+	key   string
+	canon string
+	// place is the standard name of a GPE that names a country or
+	// abbreviates a US state ("United States" for "U.S.", "California"
+	// for "Calif."), "" for other names.
+	place   string
 	roles   []role
 	gender  byte // 'm', 'f' or 0
 	last    int  // end offset of the latest mention
@@ -587,6 +590,9 @@ func (d *doc) join(mi *mentionInfo, c *cluster) {
 	mi.typ = c.typ
 	c.names[mi.name]++
 	c.mention = append(c.mention, mi.i)
+	if c.typ == "GPE" && c.place == "" {
+		c.place = stateOf(mi.name) // "Calif." joining "California"
+	}
 	if mi.title != "" {
 		if c.titleWords == nil {
 			c.titleWords = map[string]bool{}
@@ -611,6 +617,9 @@ func exactKey(typ string, fold []string, name string) string {
 	case "GPE":
 		if c := countryOf(name); c != "" {
 			return "GPE|" + c
+		}
+		if st := stateOf(name); st != "" {
+			return "GPE|" + strings.Join(plain(st), " ") // the full name's key
 		}
 	case "NORP":
 		if c := demonymOf(name); c != "" {
@@ -660,7 +669,7 @@ func (d *doc) sieve() {
 		if c == nil {
 			c = d.newCluster(mi)
 			if mi.typ == "GPE" {
-				c.country = countryOf(mi.name)
+				c.place = placeOf(mi.name)
 			}
 		}
 		exact[k] = c
@@ -700,7 +709,7 @@ func (d *doc) sieve() {
 		}
 		c := d.newCluster(mi)
 		if mi.typ == "GPE" {
-			c.country = countryOf(mi.name)
+			c.place = placeOf(mi.name)
 		}
 		exact[k] = c
 		d.join(mi, c)
@@ -951,7 +960,7 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 	}
 	changed := false
 	for _, c := range d.clusters {
-		if c.typ == "GPE" && c.country != "" || c.typ == "NORP" || c.org != "" || len(c.names) == 0 {
+		if c.typ == "GPE" && c.place != "" || c.typ == "NORP" || c.org != "" || len(c.names) == 0 {
 			continue
 		}
 		full := c.fullest()
@@ -1200,8 +1209,8 @@ func canonical(c *cluster) (string, string) {
 		}
 		return name, schema.EntityKey(c.typ, strings.Join(fold, " "))
 	case "GPE":
-		if c.country != "" {
-			return c.country, schema.EntityKey(c.typ, c.country)
+		if c.place != "" {
+			return c.place, schema.EntityKey(c.typ, c.place)
 		}
 	case "NORP":
 		w := plain(full)

@@ -43,7 +43,7 @@ func TestResolveWithinDocument(t *testing.T) {
 	if berg.Name != "Anna Berg" || len(berg.Aliases) != 2 {
 		t.Errorf("Anna Berg: %+v", berg)
 	}
-	if ha := keys["org/harbour-authority"]; ha.Name != "Harbour Authority" {
+	if ha := keys["org/harbor-authority"]; ha.Name != "Harbour Authority" { // keys fold British spellings
 		t.Errorf("article not trimmed: %+v", res.Entities)
 	}
 	if res.Mentions[6].Entity != "person/tom-reyes" {
