@@ -485,3 +485,51 @@ func TestTitleInsideName(t *testing.T) {
 		}
 	}
 }
+
+// typedText is the text and type of each span typeSpans gives.
+func typedText(words []string, ts []typedSpan) []string {
+	var out []string
+	for _, s := range ts {
+		out = append(out, s.Type+":"+strings.Join(words[s.Start:s.End], " "))
+	}
+	return out
+}
+
+// TestSpanRules checks the rules that fix the model's span boundaries on
+// newswire: names stop where the clause after them starts, credit ratings
+// are no names, and a name the model cut at "on" or "for" is joined.
+func TestSpanRules(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text  string
+		spans []Span
+		want  string
+	}{
+		// Clause words end a name; connectors, particles and legal forms do not.
+		{"First Bank Luverne and its office closed .", []Span{{0, 6, "ORG"}}, "ORG:First Bank Luverne"},
+		{"Rabobank Nederland said it is ready .", []Span{{0, 5, "ORG"}}, "ORG:Rabobank Nederland"},
+		{"Penn Central Railroad and six others sued .", []Span{{0, 5, "ORG"}}, "ORG:Penn Central Railroad"},
+		{"Caisse Nationale du Credit Agricole lent .", []Span{{0, 5, "ORG"}}, "ORG:Caisse Nationale du Credit Agricole"},
+		{"Banco do Brasil lent .", []Span{{0, 3, "ORG"}}, "ORG:Banco do Brasil"},
+		{"Personal Computer Rental corp rose .", []Span{{0, 4, "ORG"}}, "ORG:Personal Computer Rental corp"},
+		{"Zine al-Abidine Ben Ali spoke .", []Span{{0, 4, "PER"}}, "PERSON:Zine al-Abidine Ben Ali"},
+		// Credit ratings, where the sentence speaks of ratings.
+		{"Moody 's downgraded the debt to Baa - 3 from AA .", []Span{{0, 1, "ORG"}, {6, 9, "ORG"}, {10, 11, "ORG"}}, "ORG:Moody"},
+		{"AA said it would fly .", []Span{{0, 1, "ORG"}}, "ORG:AA"},
+		// A name cut at "on" or "for".
+		{"the General Agreement on Tariffs and Trade said", []Span{{1, 3, "MISC"}, {4, 7, "ORG"}}, "ORG:General Agreement on Tariffs and Trade"},
+		{"the Senate Banking Committee on Federal Reserve policy", []Span{{1, 4, "ORG"}, {5, 7, "ORG"}},
+			"ORG:Senate Banking Committee ORG:Federal Reserve"},
+		{"Goldman Sachs on Salomon Brothers Inc", []Span{{0, 2, "ORG"}, {3, 6, "ORG"}}, "ORG:Goldman Sachs ORG:Salomon Brothers Inc"},
+		{"House of Commons", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:House of Commons"},
+	} {
+		words := strings.Fields(c.text)
+		got := strings.Join(typedText(words, r.typeSpans(words, c.spans)), " ")
+		if got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}

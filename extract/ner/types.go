@@ -42,6 +42,11 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		for sp.End > sp.Start && !hasAlnum(words[sp.End-1]) {
 			sp.End--
 		}
+		// A credit rating is no name: "downgraded to AA from AA-plus",
+		// "raised to Baa-3 from Ba-1".
+		if sp.End-sp.Start <= 3 && ratingGrade(strings.Join(words[sp.Start:sp.End], "")) && aboutRatings(words) {
+			continue
+		}
 		// Scraped furniture at the end of a name: a caption's "Image:"
 		// ("Ahmed Mohamed Image: Twitter"), a heading's first word glued to
 		// the paragraph ("Regina Ip In the constituency"; titles of works,
@@ -49,6 +54,12 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		for sp.End-sp.Start > 1 && (captionWords[words[sp.End-1]] && sp.End < len(words) && words[sp.End] == ":" ||
 			sp.Type != "MISC" && words[sp.End-1] != strings.ToLower(words[sp.End-1]) && debrisWords[strings.ToLower(words[sp.End-1])]) {
 			sp.End--
+		}
+		// Nor into the clause after it: "Bank did not operate", "Penn
+		// Central Railroad and six" (see clauseWords). Titles of works and
+		// other MISC names keep all their words.
+		if sp.Type != "MISC" {
+			sp.End = lowerCaseCut(words, sp)
 		}
 		// A name does not run across a quotation mark: "Good Morning
 		// America” that Putin" ends at the quote.
@@ -353,6 +364,29 @@ var (
 	}
 )
 
+// ratingGrade reports whether w is a grade of the credit rating agencies'
+// scales ("AAA", "BB+", "Aa2", "Baa", "Caa1").
+func ratingGrade(w string) bool {
+	w = strings.TrimRight(w, "+-123")
+	switch w {
+	case "AAA", "AA", "BBB", "BB", "CCC", "CC", "Aaa", "Aa", "Baa", "Ba", "Caa", "Ca":
+		return true
+	}
+	return false
+}
+
+// aboutRatings reports whether a sentence speaks of credit ratings.
+func aboutRatings(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if strings.HasPrefix(lw, "rating") || strings.HasPrefix(lw, "downgrad") || strings.HasPrefix(lw, "upgrad") ||
+			lw == "rated" || lw == "moody" || lw == "moody's" || lw == "poor's" || lw == "fitch" {
+			return true
+		}
+	}
+	return false
+}
+
 // interjections are capitalised words that stand alone as answers or
 // exclamations and are never names.
 var interjections = map[string]bool{
@@ -448,14 +482,30 @@ func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
 }
 
 // mergeOfOrgs joins two organisation spans linked by "of" ("House" "of"
-// "Commons" → "House of Commons").
+// "Commons" → "House of Commons"), and a longer name linked by "on" or
+// "for" to an organisation span that the model cut at the preposition
+// ("General Agreement" "on" "Tariffs and Trade"). The first part of the
+// latter must be two words or more and end like no organisation ("Senate
+// Banking Committee on Federal Reserve policy" stays two), the second must
+// not end with a legal form (a company of its own).
 func mergeOfOrgs(words []string, spans []Span) []Span {
 	out := spans[:0:0]
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
-		for i+1 < len(spans) && sp.Type == "ORG" && spans[i+1].Type == "ORG" &&
-			spans[i+1].Start == sp.End+1 && words[sp.End] == "of" {
-			sp.End = spans[i+1].End
+		for i+1 < len(spans) && spans[i+1].Type == "ORG" && spans[i+1].Start == sp.End+1 {
+			next := spans[i+1]
+			switch link := words[sp.End]; {
+			case link == "of" && sp.Type == "ORG":
+			case (link == "on" || link == "for") && (sp.Type == "ORG" || sp.Type == "MISC") && sp.End-sp.Start >= 2 &&
+				!endsOrgName(words[sp.End-1]) && !IsLegalForm(words[next.End-1]):
+				sp.Type = "ORG"
+			default:
+				out = append(out, sp)
+				sp = next
+				i++
+				continue
+			}
+			sp.End = next.End
 			i++
 		}
 		out = append(out, sp)
@@ -568,6 +618,49 @@ func (r *Recognizer) isDebris(words []string, i int) bool {
 	}
 	return false
 }
+
+// clauseWords are lower-case words that no name has inside it: pronouns,
+// auxiliaries, negation, number words and the conjunctions and
+// prepositions that start a clause or phrase. A span running into one
+// has run from a name into the sentence ("Bank did not operate", "Penn
+// Central Railroad and six", "First Bank Luverne and its office"). Nouns
+// are not among them: web text writes names in lower case ("tampa bay").
+var clauseWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`i me my you your he him his she her it its we us our they them their
+		this that these those who whom which what whose there here
+		is are was were be been being am has have had does did will would shall should can could may might must
+		not n't no never also then than so but or nor if when while because although though as
+		said says say told tells according
+		one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million billion mln bln pct
+		with from into against between through during about after before since until without within`) {
+		clauseWords[w] = true
+	}
+}
+
+// lowerCaseCut returns the end of span sp cut before its first clause
+// word (sp.End when it has none), without the words the cut leaves at its
+// end that only join names ("and", "of").
+func lowerCaseCut(words []string, sp Span) int {
+	end := sp.End
+	for k := sp.Start + 1; k < sp.End; k++ {
+		if w := words[k]; clauseWords[w] {
+			end = k
+			break
+		}
+	}
+	if end == sp.End {
+		return end
+	}
+	for end > sp.Start+1 && (nameJoiners[strings.ToLower(words[end-1])] || !hasAlnum(words[end-1])) {
+		end--
+	}
+	return end
+}
+
+// nameJoiners are the lower-case words that join the parts of a name.
+var nameJoiners = map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "at": true, "to": true, "&": true}
 
 func hasAlnum(w string) bool {
 	for _, r := range w {

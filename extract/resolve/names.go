@@ -225,12 +225,16 @@ func orgSpelling(words []string) []string {
 }
 
 // companyCore is a plain organisation name without the legal-form words
-// it ends with ("Zayre Corp" and "Zayre", "Morgan Stanley & Co"; one word
-// always stays).
+// it ends with ("Zayre Corp" and "Zayre", "Morgan Stanley & Co", "Merrill
+// Lynch and Co Inc"; one word always stays).
 func companyCore(words []string) []string {
 	n := len(words)
 	for n > 1 && ner.IsLegalForm(words[n-1]) {
 		n--
+		// "Merrill Lynch and Co Inc": the "and" of "and Co" goes too.
+		if n > 1 && words[n-1] == "and" && ner.IsLegalForm(words[n]) {
+			n--
+		}
 	}
 	return words[:n]
 }

@@ -272,6 +272,7 @@ func TestCompanyLegalForms(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"Sapporo Breweries Ltd": "sapporo breweries", "Morgan Stanley & Co": "morgan stanley",
+		"Merrill Lynch and Co Inc": "merrill lynch", "Johnson and Johnson": "johnson and johnson",
 		"Shell Transport and Trading Co PLC": "shell transport and trading", "Cos Inc": "cos", "Inc": "inc",
 	} {
 		if got := AliasKey("ORG", name); got != want {
