@@ -363,3 +363,26 @@ func TestOrganisationSpellings(t *testing.T) {
 		}
 	}
 }
+
+func TestCompanyShortNames(t *testing.T) {
+	text := "Tandem Computers Inc said Tandem would buy Newmont Gold Co from Newmont Mining Corp; Newmont declined. " +
+		"Houston Community Newspapers Inc bought papers in Houston. Goldman Sachs and Co said Goldman advised. " +
+		"John Ryan, of Ryan Homes Inc, said Ryan would stay."
+	res := mentionsAt(text, "Tandem Computers Inc", "ORG", "Tandem", "ORG", "Newmont Gold Co", "ORG", "Newmont Mining Corp", "ORG",
+		"Newmont", "ORG", "Houston Community Newspapers Inc", "ORG", "Houston", "GPE", "Goldman Sachs and Co", "ORG",
+		"Goldman", "PERSON", "John Ryan", "PERSON", "Ryan Homes Inc", "ORG", "Ryan", "PERSON")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"org/tandem-computers", "org/tandem-computers", "org/newmont-gold", "org/newmont-mining", "org/newmont",
+		"org/houston-community-newspapers", "gpe/houston", "org/goldman-sachs", "org/goldman-sachs",
+		"person/john-ryan", "org/ryan-homes", "person/john-ryan"}
+	for i, w := range want {
+		if got := res.Mentions[i].Entity; got != w {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
+		}
+	}
+	if res.Mentions[8].Type != "ORG" {
+		t.Errorf("Goldman after Goldman Sachs and Co is a %s", res.Mentions[8].Type)
+	}
+}

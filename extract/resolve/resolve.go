@@ -700,12 +700,21 @@ func (d *doc) sieve() {
 					d.join(mi, c)
 					continue
 				}
+				if c := d.companyNamedBy(mi); c != nil {
+					d.join(mi, c)
+					continue
+				}
 			}
 		} else if c, ambiguous := d.personWithPartAmb(w, mi.title); c != nil {
 			d.join(mi, c)
 			continue
 		} else if ambiguous {
 			continue // two people share it; leave it unresolved
+		} else if c := d.companyNamedBy(mi); c != nil {
+			// "Goldman" tagged PERSON after "Goldman Sachs and Co".
+			d.res.Mentions[mi.i].Type = c.typ
+			d.join(mi, c)
+			continue
 		}
 		c := d.newCluster(mi)
 		if mi.typ == "GPE" {
@@ -814,6 +823,41 @@ func (c *cluster) compatible(fold []string) bool {
 		ok = true
 	}
 	return ok
+}
+
+// companyNamedBy is the one company of the document whose name starts
+// with the one-word name of mi: news names a company in full once and then
+// by its first word ("Tandem Computers Inc" … "Tandem"; "Newmont" with
+// "Newmont Gold Co" and "Newmont Mining Corp" is left alone). A company
+// is a name with a legal form; the word must be typed an organisation or
+// a person, not a place ("Houston" beside "Houston Community Newspapers
+// Inc" is the city; "Canada" and "Canada Ltd"), and be no word that
+// starts many organisations' names ("United", "Bank"); government bodies
+// never take one.
+func (d *doc) companyNamedBy(mi *mentionInfo) *cluster {
+	if len(mi.plain) != 1 || mi.typ != "ORG" && mi.typ != "PERSON" || isPlace(mi.name) {
+		return nil
+	}
+	w := mi.plain[0]
+	if g, err := gaz(); err != nil || g.Is(gazetteer.OrgWord, w) || g.Is(gazetteer.Title, w) {
+		return nil
+	}
+	var found *cluster
+	for _, c := range d.clusters {
+		if c.typ != "ORG" || c.org != "" {
+			continue
+		}
+		for n := range c.names {
+			p := plain(n)
+			if len(p) > 1 && p[0] == w && hasLegalForm(p) {
+				if found != nil && found != c {
+					return nil
+				}
+				found = c
+			}
+		}
+	}
+	return found
 }
 
 func (d *doc) personWithPart(w, title string) *cluster {
