@@ -15,6 +15,10 @@ func TestMentionDetectionDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	model, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var gold, cand, hit, headHit int
 	byKind := map[string][2]int{}
 	for _, d := range docs {
@@ -29,7 +33,7 @@ func TestMentionDetectionDev(t *testing.T) {
 				g[m] = true
 			}
 		}
-		ms := detectMentions(di)
+		ms := detectMentions(di, model.score)
 		cm := map[Mention]bool{}
 		heads := map[int]bool{}
 		for _, m := range ms {

@@ -82,9 +82,10 @@ var genderedNouns = map[string]byte{
 }
 
 // subtreeSpan is the noun phrase headed by h: h and the subtrees of its
-// noun-phrase dependents, skipping those in skip; leading prepositions,
-// coordinators and punctuation at the edges are cut.
-func subtreeSpan(di *docInfo, h int, skip map[string]bool) (int, int) {
+// noun-phrase dependents, skipping those in skip and the dependents right
+// of h from token cut on; leading prepositions, coordinators and
+// punctuation at the edges are cut.
+func subtreeSpan(di *docInfo, h int, skip map[string]bool, cut int) (int, int) {
 	lo, hi := h, h
 	var walk func(i int)
 	walk = func(i int) {
@@ -99,22 +100,10 @@ func subtreeSpan(di *docInfo, h int, skip map[string]bool) (int, int) {
 		}
 	}
 	for _, c := range di.toks[h].children {
-		rel := di.toks[c].deprel
-		if !spanRels[rel] && !spanRels[baseRel(rel)] || skip[rel] || skip[baseRel(rel)] && !(rel == "cc:preconj" && !hasChild(di, h, "conj")) {
-			// ("both her parents" keeps its "both", a conjunct of
-			// "both A and B" does not.)
+		if !takes(di, h, c, skip) || c > h && c >= cut {
 			continue
 		}
-		if rel == "case" && c < h && di.toks[c].xpos != "POS" {
-			continue
-		}
-		if (rel == "dep" || rel == "advmod") && c > h {
-			continue
-		}
-		if rel == "conj" && !nominalConj(di, c) {
-			continue
-		}
-		if (rel == "cc" || rel == "punct" || rel == "advmod") && c < h && lo == h {
+		if (di.toks[c].deprel == "cc" || di.toks[c].deprel == "punct" || di.toks[c].deprel == "advmod") && c < h && lo == h {
 			// advmod/cc/punct before the head only when nothing else precedes;
 			// kept only if a later dependent reaches over it.
 			continue
@@ -134,6 +123,27 @@ func subtreeSpan(di *docInfo, h int, skip map[string]bool) (int, int) {
 			return lo, hi
 		}
 	}
+}
+
+// takes says whether the noun phrase headed by h takes its dependent c
+// (skipping the relations in skip).
+func takes(di *docInfo, h, c int, skip map[string]bool) bool {
+	rel := di.toks[c].deprel
+	if !spanRels[rel] && !spanRels[baseRel(rel)] || skip[rel] || skip[baseRel(rel)] && !(rel == "cc:preconj" && !hasChild(di, h, "conj")) {
+		// ("both her parents" keeps its "both", a conjunct of
+		// "both A and B" does not.)
+		return false
+	}
+	if rel == "case" && c < h && di.toks[c].xpos != "POS" {
+		return false
+	}
+	if (rel == "dep" || rel == "advmod") && c > h {
+		return false
+	}
+	if rel == "conj" && !nominalConj(di, c) {
+		return false
+	}
+	return true
 }
 
 func trimEdge(di *docInfo, i, h int) bool {
@@ -208,8 +218,10 @@ func isMentionHead(di *docInfo, i int, alone map[string]bool) bool {
 
 // detectMentions finds candidate mentions from the parse: every noun,
 // proper noun and personal or demonstrative pronoun heads one, spanning its
-// noun phrase; coordinations give the whole and each conjunct.
-func detectMentions(di *docInfo) []*mention {
+// noun phrase; coordinations give the whole and each conjunct. score, when
+// not nil, decides where the noun phrase of a head without coordination
+// ends (see rightCut).
+func detectMentions(di *docInfo, score scorer) []*mention {
 	seen := map[Mention]bool{}
 	var ms []*mention
 	alone := aloneNames(di)
@@ -225,27 +237,23 @@ func detectMentions(di *docInfo) []*mention {
 		if !isMentionHead(di, i, alone) {
 			continue
 		}
-		hasConj := false
-		for _, c := range di.toks[i].children {
-			if di.toks[c].deprel == "conj" && nominalConj(di, c) {
-				hasConj = true
-			}
-		}
-		if hasConj {
-			lo, hi := subtreeSpan(di, i, nil)
+		all := len(di.toks)
+		if hasNominalConj(di, i) {
+			lo, hi := subtreeSpan(di, i, nil, all)
 			add(i, lo, hi, false)
 			ms[len(ms)-1].plural = true
-			lo, hi = subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true})
+			lo, hi = subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true}, all)
 			add(i, lo, hi, true)
 			continue
 		}
-		lo, hi := subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true})
+		noConj := map[string]bool{"conj": true, "cc": true}
+		lo, hi := subtreeSpan(di, i, noConj, rightCut(di, i, noConj, score))
 		if di.toks[i].upos == "PRON" && isPredicate(di, i) {
 			lo, hi = i, i // "he" of "he is indeed", parsed as the predicate
 		}
 		add(i, lo, hi, di.toks[i].deprel == "conj")
 		if hasChild(di, i, "appos") {
-			lo, hi := subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true, "appos": true, "acl": true})
+			lo, hi := subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true, "appos": true, "acl": true}, all)
 			add(i, lo, hi, false)
 		}
 	}
@@ -282,6 +290,16 @@ func aloneNames(di *docInfo) map[string]bool {
 		}
 	}
 	return alone
+}
+
+// hasNominalConj says whether h heads a coordination of noun phrases.
+func hasNominalConj(di *docInfo, h int) bool {
+	for _, c := range di.toks[h].children {
+		if di.toks[c].deprel == "conj" && nominalConj(di, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalConj says whether conjunct c is a noun phrase rather than a clause.

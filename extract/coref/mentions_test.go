@@ -32,7 +32,7 @@ func TestMentionSpans(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := map[string]bool{}
-		for _, m := range detectMentions(di) {
+		for _, m := range detectMentions(di, nil) {
 			got[strconv.Itoa(m.Start)+":"+strings.Join(d.Tokens[m.Start:m.End+1], " ")] = true
 		}
 		for _, w := range c.want {

@@ -40,7 +40,7 @@ func (r *Resolver) Resolve(ctx context.Context, d *Document) (Clusters, error) {
 	if err != nil {
 		return nil, err
 	}
-	ms := detectMentions(di)
+	ms := detectMentions(di, r.model.score)
 	ante := rank(newDocContext(di, ms, r.model.cls), r.model.score, nil)
 	return chains(ms, ante), nil
 }

@@ -66,8 +66,9 @@ func (an *annotator) examples(ctx context.Context, docs []*Document) ([]*example
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Name, err)
 		}
-		ms := detectMentions(di)
-		out = append(out, &example{doc: d, di: di, ms: ms, gold: goldChains(di, ms, key), key: key})
+		ex := &example{doc: d, di: di, key: key}
+		ex.detect(nil)
+		out = append(out, ex)
 	}
 	return out, nil
 }
@@ -185,11 +186,68 @@ func Train(ctx context.Context, opt TrainOptions) (*Model, error) {
 		}
 		fmt.Fprintf(opt.Log, "train %d documents, dev %d\n", len(train), len(dev))
 	}
+	bw := trainBoundary(train, boundaryEpochs)
+	bscore := func(f feats) float64 {
+		s := 0.0
+		for _, k := range f {
+			s += float64(bw[k])
+		}
+		return s
+	}
+	before := exactRecall(dev)
+	for _, ex := range append(train[:len(train):len(train)], dev...) {
+		ex.detect(bscore)
+	}
+	if opt.Log != nil {
+		fmt.Fprintf(opt.Log, "boundary model: %d weights; dev gold mentions found exactly %.1f%% → %.1f%%\n", len(bw), before, exactRecall(dev))
+	}
 	cls, folds, err := learnClassFolds(opt.DataDir, train)
 	if err != nil {
 		return nil, err
 	}
-	return trainBags(ctx, opt, cls, folds, train, dev)
+	m, err := trainBags(ctx, opt, cls, folds, train, dev)
+	if err != nil {
+		return nil, err
+	}
+	for k, w := range bw {
+		m.w[k] = w
+	}
+	return m, nil
+}
+
+// boundaryEpochs are the boundary perceptron's passes over the training
+// documents.
+const boundaryEpochs = 5
+
+// detect (re)detects the example's mentions, with score deciding where
+// noun phrases end, and gives them their gold chains.
+func (ex *example) detect(score scorer) {
+	ex.ms = detectMentions(ex.di, score)
+	ex.gold = goldChains(ex.di, ex.ms, ex.key)
+}
+
+// exactRecall is the percentage of gold mentions of exs that are
+// detected with their exact span.
+func exactRecall(exs []*example) float64 {
+	gold, hit := 0, 0
+	for _, ex := range exs {
+		found := map[Mention]bool{}
+		for _, m := range ex.ms {
+			found[m.Mention] = true
+		}
+		for _, ch := range ex.key {
+			for _, m := range ch {
+				gold++
+				if found[m] {
+					hit++
+				}
+			}
+		}
+	}
+	if gold == 0 {
+		return 0
+	}
+	return 100 * float64(hit) / float64(gold)
 }
 
 // trainBags averages the weights of opt.Bags perceptrons trained by
