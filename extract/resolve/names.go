@@ -189,10 +189,20 @@ func foldAs(typ, name string) []string {
 	case "PERSON":
 		return foldName(name)
 	case "ORG":
-		return orgSpelling(companyCore(plain(name)))
+		f := orgSpelling(companyCore(plain(name)))
+		if len(f) == 1 {
+			if full, ok := orgNicknames[f[0]]; ok {
+				return strings.Fields(full)
+			}
+		}
+		return f
 	}
 	return plain(name)
 }
+
+// orgNicknames are short names of organisations that are neither their
+// acronym nor a word of their name.
+var orgNicknames = map[string]string{"fed": "federal reserve"}
 
 // britishSpellings are the British forms of words in organisation names,
 // by their American form, which outlets on either side of the Atlantic

@@ -34,11 +34,13 @@ var govWords = map[string]bool{
 // but "Treasury bills", "Congress Party").
 var bodyNames = map[string]bool{
 	"treasury": true, "congress": true, "senate": true, "house of representatives": true, "supreme court": true,
+	"federal reserve": true,
 }
 
 // implicitCountry are bodies only one country has.
 var implicitCountry = map[string]string{
 	"state department": "United States", "department of state": "United States", "pentagon": "United States",
+	"federal reserve": "United States",
 }
 
 // adjectives are the demonyms org names are written with.
@@ -83,6 +85,9 @@ func orgCore(name string) (country, core string, ok bool) {
 	words := plain(name)
 	for len(words) > 0 && (words[0] == "the" || words[0] == "a") {
 		words = words[1:]
+	}
+	if len(words) == 1 && orgNicknames[words[0]] != "" {
+		words = strings.Fields(orgNicknames[words[0]]) // "the Fed"
 	}
 	if c, n := leadingCountry(words); n > 0 && n < len(words) {
 		country, words = c, words[n:]

@@ -324,6 +324,16 @@ func TestGovernmentBodiesByOneWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"org/us-treasury", "org/us-treasury", "org/us-congress", "org/us-congress"}
+	fed := mentionsAt("The Fed held rates; the U.S. Federal Reserve meets again in May. Federal Reserve officials agreed.",
+		"Fed", "ORG", "U.S. Federal Reserve", "ORG", "Federal Reserve", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), fed); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range fed.Mentions {
+		if m.Entity != "org/us-federal-reserve" {
+			t.Errorf("%q → %q, want org/us-federal-reserve", m.Text, m.Entity)
+		}
+	}
 	for i, w := range want {
 		if got := res.Mentions[i].Entity; got != w {
 			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
@@ -346,6 +356,7 @@ func TestOrganisationSpellings(t *testing.T) {
 		{"Organisation for Economic Co-operation and Development", "Organization for Economic Cooperation and Development"},
 		{"Centre for Policy Studies", "Center for Policy Studies"},
 		{"Labour Party", "Labor Party"},
+		{"Fed", "Federal Reserve"},
 	} {
 		if a, b := AliasKey("ORG", pair[0]), AliasKey("ORG", pair[1]); a != b {
 			t.Errorf("%q → %q but %q → %q", pair[0], a, pair[1], b)
