@@ -525,6 +525,11 @@ func TestSpanRules(t *testing.T) {
 			"ORG:Senate Banking Committee ORG:Federal Reserve"},
 		{"Goldman Sachs on Salomon Brothers Inc", []Span{{0, 2, "ORG"}, {3, 6, "ORG"}}, "ORG:Goldman Sachs ORG:Salomon Brothers Inc"},
 		{"House of Commons", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:House of Commons"},
+		{"Standard and Poor 's Corp said", []Span{{0, 1, "ORG"}, {2, 5, "ORG"}}, "ORG:Standard and Poor 's Corp"},
+		{"Exxon and Mobil Corp said", []Span{{0, 1, "ORG"}, {2, 4, "ORG"}}, "ORG:Exxon ORG:Mobil Corp"},
+		{"Standard and Poor 's said", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:Standard and Poor"},
+		// A title inside a name, owned by a country written with dots.
+		{"U.S. Trade Representative Clayton Yeutter said", []Span{{0, 5, "ORG"}}, "GPE:U.S. PERSON:Clayton Yeutter"},
 	} {
 		words := strings.Fields(c.text)
 		got := strings.Join(typedText(words, r.typeSpans(words, c.spans)), " ")

@@ -482,9 +482,10 @@ func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
 }
 
 // mergeOfOrgs joins two organisation spans linked by "of" ("House" "of"
-// "Commons" → "House of Commons"), and a longer name linked by "on" or
-// "for" to an organisation span that the model cut at the preposition
-// ("General Agreement" "on" "Tariffs and Trade"). The first part of the
+// "Commons" → "House of Commons"), a one-word organisation linked by
+// "and" to a possessive one ("Standard and Poor's Corp"), and a longer
+// name linked by "on" or "for" to an organisation span that the model cut
+// at the preposition ("General Agreement" "on" "Tariffs and Trade"). The first part of the
 // latter must be two words or more and end like no organisation ("Senate
 // Banking Committee on Federal Reserve policy" stays two), the second must
 // not end with a legal form (a company of its own).
@@ -499,6 +500,10 @@ func mergeOfOrgs(words []string, spans []Span) []Span {
 			case (link == "on" || link == "for") && (sp.Type == "ORG" || sp.Type == "MISC") && sp.End-sp.Start >= 2 &&
 				!endsOrgName(words[sp.End-1]) && !IsLegalForm(words[next.End-1]):
 				sp.Type = "ORG"
+			case link == "and" && sp.Type == "ORG" && sp.End-sp.Start == 1 &&
+				(next.End-next.Start >= 2 && words[next.Start+1] == "'s" || next.End-next.Start == 1 && next.End < len(words) && words[next.End] == "'s"):
+				// "Standard" "and" "Poor 's Corp": a one-word name and a
+				// possessive one are one firm's.
 			default:
 				out = append(out, sp)
 				sp = next
@@ -698,7 +703,8 @@ func (r *Recognizer) splitTitles(words []string, spans []Span) []Span {
 			text := strings.Join(words[sp.Start:k], " ")
 			title := strings.ToLower(strings.Join(words[k:k+n], " "))
 			switch {
-			case r.res.gaz.Lookup(text)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState|1<<gazetteer.Continent) != 0:
+			case r.res.gaz.Lookup(text)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState|1<<gazetteer.Continent) != 0,
+				r.res.gaz.Is(gazetteer.Country, strings.ReplaceAll(text, ".", "")): // "U.S. Trade Representative"
 				owner.Type = "LOC"
 			case placeTitles[title] && sp.Type != "LOC" && !r.hasOrgWord(words[sp.Start:k]):
 				owner.Type = "LOC" // "Northfield Mayor", not "Bank of England Governor"

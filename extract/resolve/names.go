@@ -189,6 +189,11 @@ func foldAs(typ, name string) []string {
 	case "PERSON":
 		return foldName(name)
 	case "ORG":
+		// "Standard & Poor's Corp" = "Standard and Poor's" (not "AT&T"):
+		// "&" is "and", and a possessive inside the name goes as it does
+		// at its end.
+		name = strings.ReplaceAll(name, " & ", " and ")
+		name = strings.NewReplacer("'s ", " ", "’s ", " ").Replace(name)
 		f := orgSpelling(companyCore(plain(name)))
 		if len(f) == 1 {
 			if full, ok := orgNicknames[f[0]]; ok {

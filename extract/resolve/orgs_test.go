@@ -357,6 +357,8 @@ func TestOrganisationSpellings(t *testing.T) {
 		{"Centre for Policy Studies", "Center for Policy Studies"},
 		{"Labour Party", "Labor Party"},
 		{"Fed", "Federal Reserve"},
+		{"Standard & Poor's Corp", "Standard and Poor's"},
+		{"Moody's Investors Service Inc", "Moody's Investors Service"},
 	} {
 		if a, b := AliasKey("ORG", pair[0]), AliasKey("ORG", pair[1]); a != b {
 			t.Errorf("%q → %q but %q → %q", pair[0], a, pair[1], b)
@@ -378,16 +380,17 @@ func TestOrganisationSpellings(t *testing.T) {
 func TestCompanyShortNames(t *testing.T) {
 	text := "Tandem Computers Inc said Tandem would buy Newmont Gold Co from Newmont Mining Corp; Newmont declined. " +
 		"Houston Community Newspapers Inc bought papers in Houston. Goldman Sachs and Co said Goldman advised. " +
-		"John Ryan, of Ryan Homes Inc, said Ryan would stay."
+		"John Ryan, of Ryan Homes Inc, said Ryan would stay. Moody's Investors Service Inc said Moody's expects more."
 	res := mentionsAt(text, "Tandem Computers Inc", "ORG", "Tandem", "ORG", "Newmont Gold Co", "ORG", "Newmont Mining Corp", "ORG",
 		"Newmont", "ORG", "Houston Community Newspapers Inc", "ORG", "Houston", "GPE", "Goldman Sachs and Co", "ORG",
-		"Goldman", "PERSON", "John Ryan", "PERSON", "Ryan Homes Inc", "ORG", "Ryan", "PERSON")
+		"Goldman", "PERSON", "John Ryan", "PERSON", "Ryan Homes Inc", "ORG", "Ryan", "PERSON",
+		"Moody's Investors Service Inc", "ORG", "Moody", "ORG")
 	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"org/tandem-computers", "org/tandem-computers", "org/newmont-gold", "org/newmont-mining", "org/newmont",
 		"org/houston-community-newspapers", "gpe/houston", "org/goldman-sachs", "org/goldman-sachs",
-		"person/john-ryan", "org/ryan-homes", "person/john-ryan"}
+		"person/john-ryan", "org/ryan-homes", "person/john-ryan", "org/moody-investors-service", "org/moody-investors-service"}
 	for i, w := range want {
 		if got := res.Mentions[i].Entity; got != w {
 			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)

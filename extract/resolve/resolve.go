@@ -848,8 +848,9 @@ func (d *doc) companyNamedBy(mi *mentionInfo) *cluster {
 			continue
 		}
 		for n := range c.names {
-			p := plain(n)
-			if len(p) > 1 && p[0] == w && hasLegalForm(p) {
+			// (The first word as folded: "Moody" of "Moody's Investors
+			// Service Inc".)
+			if p := plain(n); len(p) > 1 && foldAs("ORG", n)[0] == w && hasLegalForm(p) {
 				if found != nil && found != c {
 					return nil
 				}
