@@ -528,6 +528,8 @@ func TestSpanRules(t *testing.T) {
 		{"Standard and Poor 's Corp said", []Span{{0, 1, "ORG"}, {2, 5, "ORG"}}, "ORG:Standard and Poor 's Corp"},
 		{"Exxon and Mobil Corp said", []Span{{0, 1, "ORG"}, {2, 4, "ORG"}}, "ORG:Exxon ORG:Mobil Corp"},
 		{"Standard and Poor 's said", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:Standard and Poor"},
+		// A place name ending like an institution's is the institution.
+		{"the United Kingdom Home Office said", []Span{{1, 5, "LOC"}}, "ORG:United Kingdom Home Office"},
 		// A title inside a name, owned by a country written with dots.
 		{"U.S. Trade Representative Clayton Yeutter said", []Span{{0, 5, "ORG"}}, "GPE:U.S. PERSON:Clayton Yeutter"},
 	} {

@@ -549,7 +549,8 @@ var orgHeads = map[string]bool{
 	"Council": true, "Committee": true, "Ministry": true, "Commission": true, "Agency": true,
 	"Party": true, "University": true, "Association": true, "Institute": true, "Department": true,
 	"Administration": true, "Group": true, "Holdings": true, "Bancorp": true, "Associates": true,
-	"Securities": true, "Industries": true, "Partners": true,
+	"Securities": true, "Industries": true, "Partners": true, "Office": true, "Bureau": true, "Authority": true,
+	"Board": true, "Service": true, "Foundation": true, "Society": true,
 }
 
 // endsOrgName says whether a name ending with w is an organisation's:

@@ -26,7 +26,7 @@ import (
 // govWords make an organisation name a government body's.
 var govWords = map[string]bool{
 	"ministry": true, "department": true, "government": true, "parliament": true, "cabinet": true,
-	"army": true, "navy": true, "foreign office": true,
+	"army": true, "navy": true,
 }
 
 // bodyNames are government bodies named by one word or phrase that is no
@@ -34,7 +34,7 @@ var govWords = map[string]bool{
 // but "Treasury bills", "Congress Party").
 var bodyNames = map[string]bool{
 	"treasury": true, "congress": true, "senate": true, "house of representatives": true, "supreme court": true,
-	"federal reserve": true,
+	"federal reserve": true, "foreign office": true, "home office": true, "cabinet office": true,
 }
 
 // implicitCountry are bodies only one country has.

@@ -349,6 +349,9 @@ func TestGovernmentBodiesByOneWord(t *testing.T) {
 	if c, core, _ := orgCore("British Treasury"); c != "United Kingdom" || core != "treasury" {
 		t.Errorf("British Treasury → %q %q", c, core)
 	}
+	if c, core, _ := orgCore("United Kingdom Home Office"); c != "United Kingdom" || core != "home office" {
+		t.Errorf("United Kingdom Home Office → %q %q", c, core)
+	}
 }
 
 func TestOrganisationSpellings(t *testing.T) {
