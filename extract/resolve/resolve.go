@@ -258,6 +258,10 @@ type doc struct {
 	// clusters, the document's and those made for nominals.
 	pron     *pronoun.Finder
 	personOf map[*extract.Mention]*cluster
+	// companyStarts maps the first words of the document's company
+	// names to their cluster (nil when several companies share it);
+	// made on first use, in the pass over one-word names.
+	companyStarts map[string]*cluster
 }
 
 func newDoc(res *extract.Result) *doc {
@@ -842,23 +846,27 @@ func (d *doc) companyNamedBy(mi *mentionInfo) *cluster {
 	if g, err := gaz(); err != nil || g.Is(gazetteer.OrgWord, w) || g.Is(gazetteer.Title, w) {
 		return nil
 	}
-	var found *cluster
-	for _, c := range d.clusters {
-		if c.typ != "ORG" || c.org != "" {
-			continue
-		}
-		for n := range c.names {
-			// (The first word as folded: "Moody" of "Moody's Investors
-			// Service Inc".)
-			if p := plain(n); len(p) > 1 && foldAs("ORG", n)[0] == w && hasLegalForm(p) {
-				if found != nil && found != c {
-					return nil
+	if d.companyStarts == nil {
+		// Several-word names are all clustered before the one-word pass.
+		d.companyStarts = map[string]*cluster{}
+		for _, c := range d.clusters {
+			if c.typ != "ORG" || c.org != "" {
+				continue
+			}
+			for n := range c.names {
+				// (The first word as folded: "Moody" of "Moody's
+				// Investors Service Inc".)
+				if p := plain(n); len(p) > 1 && hasLegalForm(p) {
+					first, owner := foldAs("ORG", n)[0], c
+					if prev, seen := d.companyStarts[first]; seen && prev != c {
+						owner = nil // several companies start so
+					}
+					d.companyStarts[first] = owner
 				}
-				found = c
 			}
 		}
 	}
-	return found
+	return d.companyStarts[w]
 }
 
 func (d *doc) personWithPart(w, title string) *cluster {
