@@ -367,6 +367,7 @@ var extraCountryForms = map[string]string{
 	"britain": "United Kingdom", "the uk": "United Kingdom", "holland": "Netherlands",
 	"the netherlands": "Netherlands", "the united states": "United States",
 	"united states of america": "United States", "the united kingdom": "United Kingdom",
+	"nz": "New Zealand", "hk": "Hong Kong", "prc": "China", "rok": "South Korea",
 }
 
 // countryOf returns the country a GPE name is a form of ("U.S.", "USA",

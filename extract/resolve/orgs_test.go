@@ -281,6 +281,14 @@ func TestCompanyLegalForms(t *testing.T) {
 	}
 }
 
+func TestCountryAbbreviations(t *testing.T) {
+	for name, want := range map[string]string{"NZ": "New Zealand", "HK": "Hong Kong", "U.S.": "United States", "PRC": "China"} {
+		if got := countryOf(name); got != want {
+			t.Errorf("countryOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestStateAbbreviations(t *testing.T) {
 	text := "Fremont, Calif., based Acme said its California plant and one in Dallas, Tex., will close. Seattle, Wash., is apart."
 	res := mentionsAt(text, "Fremont", "GPE", "Calif", "GPE", "Acme", "ORG", "California", "GPE", "Dallas", "GPE",
