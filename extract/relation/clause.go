@@ -119,6 +119,12 @@ func (t *tree) subjects(v int, depth int) (subj []int, implicit bool) {
 	}
 	switch t.rel[v] {
 	case "conj":
+		if t.afterQuotedClause(v) {
+			// "“Biden has insulted us,” complains Volodin": the verb after
+			// the closing quotation mark reports the quote; its subject
+			// is not the quote's.
+			return nil, false
+		}
 		if t.isPredicate(h) || t.toks[h].UPOS == "VERB" {
 			s, _ := t.subjects(h, depth+1)
 			return s, true
@@ -481,4 +487,24 @@ func (t *tree) relationTokens(c *clause) []int {
 	}
 	sortInts(out)
 	return out
+}
+
+// afterQuotedClause reports whether verb v directly follows a quoted
+// clause's closing comma and quotation mark (",”" or "”,"), as reporting
+// verbs written after the quote do; "declared “total war” and closed"
+// does not.
+func (t *tree) afterQuotedClause(v int) bool {
+	if v < 2 {
+		return false
+	}
+	a, b := t.toks[v-2].Text, t.toks[v-1].Text
+	return a == "," && isQuoteMark(b) || isQuoteMark(a) && b == ","
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "”", "“", "\"", "''", "``":
+		return true
+	}
+	return false
 }

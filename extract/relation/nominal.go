@@ -154,10 +154,12 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 			}
 		}
 	}
-	if obj.Text == "" || !hasLetter(obj.Text) || obj.Text == subj.Text || nonRoles[strings.ToLower(t.toks[role].Text)] {
+	if obj.Text == "" || !hasLetter(obj.Text) || obj.Text == subj.Text || nonRoles[strings.ToLower(t.toks[role].Text)] ||
+		t.toks[role].XPOS == "NNS" || t.toks[role].XPOS == "NNPS" {
 		// No one holds a role of themselves ("Nabil Maaloul, the coach
-		// of Nabil Maaloul" from a bad parse), and events and words are
-		// no roles ("Gloria, the death of their child").
+		// of Nabil Maaloul" from a bad parse), events and words are no
+		// roles ("Gloria, the death of their child"), and one name holds
+		// no plural ("possible new US sanctions Interfax").
 		return extract.Fact{}, false
 	}
 	title := t.roleTitle(role, ownerTok)
