@@ -21,7 +21,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	gaz := r.res.gaz
 	out := make([]typedSpan, 0, len(spans))
 	spans = r.splitTitles(words, spans)
-	spans = mergeOfOrgs(words, spans)
+	spans = mergeLinkedNames(words, spans)
 	spans = r.splitAtBrackets(words, spans)
 	for _, sp := range spans {
 		// Interjections are no names: "Nope." alone in a quote; nor is a
@@ -59,7 +59,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		// Central Railroad and six" (see clauseWords). Titles of works and
 		// other MISC names keep all their words.
 		if sp.Type != "MISC" {
-			sp.End = lowerCaseCut(words, sp)
+			sp.End = clauseCut(words, sp)
 		}
 		// A name does not run across a quotation mark: "Good Morning
 		// America” that Putin" ends at the quote.
@@ -481,15 +481,16 @@ func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
 	return out
 }
 
-// mergeOfOrgs joins two organisation spans linked by "of" ("House" "of"
-// "Commons" → "House of Commons"), a one-word organisation linked by
+// mergeLinkedNames joins two organisation spans linked by "of" ("House"
+// "of" "Commons" → "House of Commons"), a one-word organisation linked by
 // "and" to a possessive one ("Standard and Poor's Corp"), and a longer
-// name linked by "on" or "for" to an organisation span that the model cut
-// at the preposition ("General Agreement" "on" "Tariffs and Trade"). The first part of the
-// latter must be two words or more and end like no organisation ("Senate
-// Banking Committee on Federal Reserve policy" stays two), the second must
-// not end with a legal form (a company of its own).
-func mergeOfOrgs(words []string, spans []Span) []Span {
+// name linked by "on" or "for" to an organisation span that the model
+// cut at the preposition ("General Agreement" "on" "Tariffs and Trade").
+// The first part of the latter must be two words or more and end like no
+// organisation ("Senate Banking Committee on Federal Reserve policy"
+// stays two), the second must not end with a legal form (a company of its
+// own).
+func mergeLinkedNames(words []string, spans []Span) []Span {
 	out := spans[:0:0]
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
@@ -631,24 +632,27 @@ func (r *Recognizer) isDebris(words []string, i int) bool {
 // has run from a name into the sentence ("Bank did not operate", "Penn
 // Central Railroad and six", "First Bank Luverne and its office"). Nouns
 // are not among them: web text writes names in lower case ("tampa bay").
-var clauseWords = map[string]bool{}
+var clauseWords = wordSet(`i me my you your he him his she her it its we us our they them their
+	this that these those who whom which what whose there here
+	is are was were be been being am has have had does did will would shall should can could may might must
+	not n't no never also then than so but or nor if when while because although though as
+	said says say told tells according
+	one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million billion mln bln pct
+	with from into against between through during about after before since until without within`)
 
-func init() {
-	for _, w := range strings.Fields(`i me my you your he him his she her it its we us our they them their
-		this that these those who whom which what whose there here
-		is are was were be been being am has have had does did will would shall should can could may might must
-		not n't no never also then than so but or nor if when while because although though as
-		said says say told tells according
-		one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million billion mln bln pct
-		with from into against between through during about after before since until without within`) {
-		clauseWords[w] = true
+// wordSet is the set of the space-separated words of list.
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
 	}
+	return set
 }
 
-// lowerCaseCut returns the end of span sp cut before its first clause
+// clauseCut returns the end of span sp cut before its first clause
 // word (sp.End when it has none), without the words the cut leaves at its
 // end that only join names ("and", "of").
-func lowerCaseCut(words []string, sp Span) int {
+func clauseCut(words []string, sp Span) int {
 	end := sp.End
 	for k := sp.Start + 1; k < sp.End; k++ {
 		if w := words[k]; clauseWords[w] {
