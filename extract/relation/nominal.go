@@ -189,12 +189,21 @@ func (t *tree) roleTitle(role int, skip ...int) string {
 		if len(skip) > 0 && k == skip[0] {
 			continue
 		}
-		if k < role && (base(t.rel[k]) == "amod" || base(t.rel[k]) == "compound") {
+		if k < role && (base(t.rel[k]) == "amod" || base(t.rel[k]) == "compound") && !praise[t.lower(k)] {
 			idx = append(idx, t.span(k, nil)...)
 		}
 	}
 	sortInts(idx)
 	return t.text(idx)
+}
+
+// praise are adjectives that describe how a role is seen, not the role:
+// "the prominent Moscow foreign politician", "the well-known … politician"
+// hold the role "foreign politician" in every outlet's wording.
+var praise = map[string]bool{
+	"prominent": true, "known": true, "famous": true, "renowned": true, "influential": true, "powerful": true,
+	"respected": true, "notorious": true, "controversial": true, "outspoken": true, "popular": true,
+	"veteran": true, "leading": true, "distinguished": true, "celebrated": true, "legendary": true,
 }
 
 // possessor is the entity a possessive k of noun role stands for. A

@@ -133,3 +133,29 @@ Telegram PROPN NNP Telegram 23 appos
 		t.Errorf("the quote's own fact is lost: %v", got)
 	}
 }
+
+// TestRoleTitleWithoutPraise: adjectives of how a role is seen are no part
+// of its title, so outlets writing "the prominent …" and "the well-known
+// …" give one role fact.
+func TestRoleTitleWithoutPraise(t *testing.T) {
+	rows := `The DET DT the 5 det
+ADJ ADJ JJ ADJ 5 amod
+Moscow PROPN NNP Moscow 5 compound
+foreign ADJ JJ foreign 5 amod
+politician NOUN NN politician 8 nsubj
+Konstantin PROPN NNP Konstantin 5 appos
+Kosachev PROPN NNP Kosachev 6 flat
+spoke VERB VBD speak 0 root
+. PUNCT . . 8 punct`
+	for _, adj := range []string{"prominent", "famous"} {
+		text := "The " + adj + " Moscow foreign politician Konstantin Kosachev spoke."
+		got := factSet(t, true, strings.ReplaceAll(rows, "ADJ ADJ JJ ADJ", adj+" ADJ JJ "+adj), text,
+			mention{"Moscow", "GPE", ""}, mention{"Konstantin Kosachev", "PERSON", ""})
+		wantFact(t, got, "Konstantin Kosachev –foreign politician of/role→ Moscow [title=foreign politician]")
+		for _, g := range got {
+			if strings.Contains(g, adj) {
+				t.Errorf("%q in a role: %q", adj, g)
+			}
+		}
+	}
+}
