@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -278,6 +279,103 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 		}
 	}
 	return l, nil
+}
+
+// Pair is a word form and its lemma from a lexicon without tags.
+type Pair struct{ Form, Lemma string }
+
+// ReadLexicon reads a "lemma<TAB>form" list (michmech/lemmatization-lists
+// format: UTF-8, a byte-order mark and CRLF line ends allowed).
+func ReadLexicon(r io.Reader) ([]Pair, error) {
+	var out []Pair
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := strings.TrimPrefix(strings.TrimRight(sc.Text(), "\r"), "\ufeff")
+		lemma, form, ok := strings.Cut(line, "\t")
+		if !ok || lemma == "" || form == "" {
+			continue
+		}
+		out = append(out, Pair{Form: form, Lemma: lemma})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("lemma: lexicon: %w", err)
+	}
+	return out, nil
+}
+
+// AddLexicon lemmatizes, from a lexicon without tags, the inflected forms
+// the treebanks never showed with a tag of their class: a form ending in
+// "ed", "ing" or "en" as a verb, one ending in "s" as a verb or noun, one
+// ending in "er" or "est" as an adjective or adverb ("interfered" →
+// "interfere", where the suffix rules give "interfer"). Only lower-case
+// pairs sharing their first three letters count, and forms the lexicon
+// gives several lemmas are left to the rules ("leaves": leaf, leave).
+// Forms and tags seen in training keep the treebanks' lemma. It returns
+// the number of entries added; the result is deterministic.
+func (l *Lemmatizer) AddLexicon(pairs []Pair) int {
+	lemmas := map[string]string{}
+	for _, p := range pairs {
+		f, lm := p.Form, p.Lemma
+		if f == lm || len(f) < 4 || len(lm) < 3 || !lowerWord(f) || !lowerWord(lm) || f[:3] != lm[:3] {
+			continue
+		}
+		if prev, ok := lemmas[f]; ok && prev != lm {
+			lemmas[f] = "" // ambiguous
+			continue
+		}
+		lemmas[f] = lm
+	}
+	forms := make([]string, 0, len(lemmas))
+	for f, lm := range lemmas {
+		if lm != "" {
+			forms = append(forms, f)
+		}
+	}
+	sort.Strings(forms)
+	scriptID := map[string]int32{}
+	for i, s := range l.scripts {
+		if _, ok := scriptID[s.key()]; !ok {
+			scriptID[s.key()] = int32(i)
+		}
+	}
+	added := 0
+	for _, f := range forms {
+		var classes []string
+		switch {
+		case strings.HasSuffix(f, "ed"), strings.HasSuffix(f, "ing"), strings.HasSuffix(f, "en"):
+			classes = []string{"VB"}
+		case strings.HasSuffix(f, "s"):
+			classes = []string{"VB", "NN"}
+		case strings.HasSuffix(f, "er"), strings.HasSuffix(f, "est"):
+			classes = []string{"JJ", "RB"}
+		}
+		for _, c := range classes {
+			k := f + "\t" + c
+			if _, ok := l.lexCoarse[k]; ok {
+				continue
+			}
+			sc := ScriptFor(f, lemmas[f])
+			id, ok := scriptID[sc.key()]
+			if !ok {
+				id = int32(len(l.scripts))
+				scriptID[sc.key()] = id
+				l.scripts = append(l.scripts, sc)
+			}
+			l.lexCoarse[k] = id
+			added++
+		}
+	}
+	return added
+}
+
+// lowerWord reports whether w is lower-case ASCII letters only.
+func lowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func (l *Lemmatizer) ruleScript(low, xpos string) int32 {

@@ -3,6 +3,7 @@ package lemma
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,44 @@ func TestSuffixRulesStayInTheirSuffix(t *testing.T) {
 	}
 	if got := l.Lemma("tidier", "JJR"); got != "tidy" {
 		t.Errorf("Lemma(tidier, JJR) = %q: suffix rules within their suffix must still apply", got)
+	}
+}
+
+// TestAddLexicon: inflected forms the treebank never showed are
+// lemmatized from a lexicon without tags, by the class their ending
+// allows; forms the treebank showed keep its lemma, and forms the lexicon
+// gives two lemmas are left to the suffix rules.
+func TestAddLexicon(t *testing.T) {
+	data := []Example{
+		{Form: "entered", XPOS: "VBD", Lemma: "enter"}, {Form: "ordered", XPOS: "VBD", Lemma: "order"},
+		{Form: "covered", XPOS: "VBD", Lemma: "cover"}, {Form: "offered", XPOS: "VBD", Lemma: "offer"},
+		{Form: "leaves", XPOS: "VBZ", Lemma: "leave"}, {Form: "cars", XPOS: "NNS", Lemma: "car"},
+		{Form: "homes", XPOS: "NNS", Lemma: "home"}, {Form: "meeting", XPOS: "NN", Lemma: "meeting"},
+	}
+	l, err := Train(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Lemma("interfered", "VBD"); got != "interfer" {
+		t.Fatalf("before the lexicon interfered → %q; the test needs the suffix rule's interfer", got)
+	}
+	lex, err := ReadLexicon(strings.NewReader("\ufeffinterfere\tinterfered\r\nmeet\tmeeting\r\nleaf\tleaves\r\nleave\tleaves\r\nwolf\twolves\r\n1\tfirst\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := l.AddLexicon(lex); n == 0 {
+		t.Fatal("nothing added")
+	}
+	for _, c := range []struct{ form, xpos, want string }{
+		{"interfered", "VBD", "interfere"}, // from the lexicon
+		{"interfered", "VBN", "interfere"},
+		{"meeting", "NN", "meeting"}, // the treebank's noun
+		{"wolves", "NNS", "wolf"},    // a noun plural from the lexicon
+		{"leaves", "NNS", "leave"},   // ambiguous in the lexicon: the rules (and the treebank's VBZ) decide
+		{"first", "JJ", "first"},     // no shared prefix: not taken
+	} {
+		if got := l.Lemma(c.form, c.xpos); got != c.want {
+			t.Errorf("%s/%s → %q, want %q", c.form, c.xpos, got, c.want)
+		}
 	}
 }

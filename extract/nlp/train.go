@@ -257,9 +257,23 @@ func TrainLemmatizer(ctx context.Context, opt TrainOptions) error {
 	if err != nil {
 		return fmt.Errorf("nlp: train lemmatizer: %w", err)
 	}
-	opt.Log("lemmatizer trained in %v", time.Since(start).Round(time.Millisecond))
+	f, err := os.Open(filepath.Join(opt.DataDir, LemmaLexicon))
+	if err != nil {
+		return fmt.Errorf("nlp: lemma lexicon: %w", err)
+	}
+	pairs, err := lemma.ReadLexicon(f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	n := l.AddLexicon(pairs)
+	opt.Log("lemmatizer trained in %v (%d inflected forms from %s)", time.Since(start).Round(time.Millisecond), n, LemmaLexicon)
 	return save(opt.OutDir, LemmatizerFile, l.Save)
 }
+
+// LemmaLexicon is the lemma list (under the data folder) whose inflected
+// forms the lemmatizer learns beside the treebanks' words.
+const LemmaLexicon = "lexicons/lemmatization-en/lemmatization-en.txt"
 
 // TrainParser trains the parser and writes ParserFile. Unless Folds is
 // negative, the tags of the training sentences are replaced by those of
