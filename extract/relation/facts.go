@@ -692,9 +692,15 @@ func (d *docView) entityArg(si int, t *tree, h, exclude int) extract.Arg {
 	}
 	switch t.lower(h) {
 	case "i", "me", "we", "us", "my", "our":
-		// The speaker of the direct quote holding the pronoun.
+		// The speaker of the direct quote holding the pronoun; a
+		// spokesperson's "we" is the body they speak for.
 		for _, q := range d.quotes {
 			if q.Object.Start <= tok.Start && tok.Start < q.Object.End && q.Subject.Type != "" {
+				if w := t.lower(h); w == "we" || w == "us" || w == "our" {
+					if body, ok := d.spokenFor(q.Subject); ok {
+						return body
+					}
+				}
 				return extract.Arg{Text: q.Subject.Text, Type: q.Subject.Type, Start: q.Subject.Start, End: q.Subject.End}
 			}
 		}

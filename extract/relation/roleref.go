@@ -178,3 +178,29 @@ func (d *docView) docYear() string {
 	}
 	return best
 }
+
+// spokespersonNouns are the role nouns of people who speak for a body.
+var spokespersonNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "secretary": true}
+
+// spokenFor is the organisation or country a speaker is the spokesperson
+// of ("Kremlin spokesman Dmitry Peskov"): the document's mention of it
+// nearest before the speaker. "We" in their quotes is that body.
+func (d *docView) spokenFor(speaker extract.Arg) (extract.Arg, bool) {
+	last := lastWord(speaker.Text)
+	for _, k := range d.known {
+		if !spokespersonNouns[k.noun] || k.of == "*" || lastWord(k.person.Text) != last {
+			continue
+		}
+		var found *extract.Mention
+		for i := range d.mentions {
+			m := &d.mentions[i]
+			if strings.ToLower(m.Text) == k.of && (m.Type == "ORG" || m.Type == "GPE") && (found == nil || m.Start < speaker.Start) {
+				found = m
+			}
+		}
+		if found != nil {
+			return mentionArg(*found), true
+		}
+	}
+	return extract.Arg{}, false
+}

@@ -38,30 +38,38 @@ func seedFacts(t *testing.T) map[string]*extract.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
 	out := map[string]*extract.Result{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := &extract.Result{}
-		res.Doc = &extract.Document{ID: filepath.Base(f), Text: string(b)}
-		res.Sentences = tokenize.Default().Split(res.Doc.Text)
-		for i := range res.Sentences {
-			res.Sentences[i].Furniture = furniture.IsFurniture(res.Sentences[i].Text)
-		}
-		if err := rec.Recognize(ctx, &res.Analysis); err != nil {
-			t.Fatal(err)
-		}
-		resolve.RepairMentions(res) // as the build's pipeline does
-		res.Facts, err = Extractor{Annotator: ann}.Extract(ctx, &res.Analysis)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[filepath.Base(f)] = res
+		out[filepath.Base(f)] = pipelineFacts(t, ann, rec, filepath.Base(f), string(b))
 	}
 	return out
+}
+
+// pipelineFacts runs tokenizer, furniture marking, recognizer, mention
+// repair and this extractor over one text, as the build does.
+func pipelineFacts(t *testing.T, ann *nlp.Annotator, rec *ner.Recognizer, id, text string) *extract.Result {
+	t.Helper()
+	ctx := context.Background()
+	res := &extract.Result{}
+	res.Doc = &extract.Document{ID: id, Text: text}
+	res.Sentences = tokenize.Default().Split(res.Doc.Text)
+	for i := range res.Sentences {
+		res.Sentences[i].Furniture = furniture.IsFurniture(res.Sentences[i].Text)
+	}
+	if err := rec.Recognize(ctx, &res.Analysis); err != nil {
+		t.Fatal(err)
+	}
+	resolve.RepairMentions(res) // as the build's pipeline does
+	var err error
+	res.Facts, err = Extractor{Annotator: ann}.Extract(ctx, &res.Analysis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // TestSeeds checks the facts a careful reader lists in the seed articles
@@ -177,6 +185,9 @@ func TestSeedPronouns(t *testing.T) {
 		// "'He's going to pay a price,' Biden remarked to Russian President
 		// Vladimir Putin."
 		{"000_5934c2a2c18d2cab.txt", "going to pay a price", "pay", "Putin", "Biden"},
+		// Kremlin spokesman Peskov: "… and we will continue to proceed
+		// from this".
+		{"002_a4ae8eba98f6f586.txt", "we will continue to proceed", "proceed from", "Kremlin", "Peskov"},
 	} {
 		res := docs[w.doc]
 		if res == nil {
@@ -195,5 +206,30 @@ func TestSeedPronouns(t *testing.T) {
 		if !found {
 			t.Errorf("%s %q: no %s fact", w.doc, w.sentence, w.predicate)
 		}
+	}
+}
+
+// TestSpokespersonWe: "we" and "us" in a spokesperson's quote are the body
+// they speak for, "I" stays the speaker.
+func TestSpokespersonWe(t *testing.T) {
+	ann, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Acme Corp spokeswoman Jane Doe spoke on Monday. \"We will rebuild the plant and I will visit it,\" Doe said."
+	res := pipelineFacts(t, ann, rec, "t", text)
+	subj := map[string]string{}
+	for _, f := range res.Facts {
+		subj[f.Predicate] = f.Subject.Text
+	}
+	if subj["rebuild"] != "Acme Corp" {
+		t.Errorf("rebuild by %q, want Acme Corp (facts %v)", subj["rebuild"], res.Facts)
+	}
+	if !strings.Contains(subj["visit"], "Doe") {
+		t.Errorf("visit by %q, want Doe", subj["visit"])
 	}
 }
