@@ -390,9 +390,11 @@ func countryOf(name string) string {
 }
 
 // stateAbbreviations are the abbreviations news style gives US states
-// ("Calif.", "N.Y."), by their plain form. Left out: "Wash." (the state's
-// name is also the capital's, which the resolver keeps as one name) and
-// the postal codes ("CA", "IN", "OR" are words or acronyms too).
+// ("Calif.", "N.Y."), by their plain form, so that the postal codes news
+// style shares ("NY", "NJ", "PA") count too. Left out: "Wash." (the
+// state's name is also the capital's, which the resolver keeps as one
+// name) and the other postal codes ("CA", "IN", "OR" are words or
+// acronyms too).
 var stateAbbreviations = map[string]string{
 	"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "cal": "California",
 	"colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia",

@@ -34,7 +34,7 @@ var govWords = map[string]bool{
 // but "Treasury bills", "Congress Party").
 var bodyNames = map[string]bool{
 	"treasury": true, "congress": true, "senate": true, "house of representatives": true, "supreme court": true,
-	"federal reserve": true, "foreign office": true, "home office": true, "cabinet office": true,
+	"foreign office": true, "home office": true, "cabinet office": true,
 }
 
 // implicitCountry are bodies only one country has.

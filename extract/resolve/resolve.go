@@ -591,11 +591,14 @@ func (d *doc) newCluster(mi *mentionInfo) *cluster {
 func (d *doc) join(mi *mentionInfo, c *cluster) {
 	m := &d.res.Mentions[mi.i]
 	mi.cl = c
+	// A mention takes its cluster's type: an acronym its organisation's,
+	// a mistyped surname the person's.
 	mi.typ = c.typ
+	d.res.Mentions[mi.i].Type = c.typ
 	c.names[mi.name]++
 	c.mention = append(c.mention, mi.i)
 	if c.typ == "GPE" && c.place == "" {
-		c.place = stateOf(mi.name) // "Calif." joining "California"
+		c.place = placeOf(mi.name) // "U.S.", or "Calif." joining "California"
 	}
 	if mi.title != "" {
 		if c.titleWords == nil {
@@ -672,9 +675,6 @@ func (d *doc) sieve() {
 		}
 		if c == nil {
 			c = d.newCluster(mi)
-			if mi.typ == "GPE" {
-				c.place = placeOf(mi.name)
-			}
 		}
 		exact[k] = c
 		d.join(mi, c)
@@ -692,15 +692,12 @@ func (d *doc) sieve() {
 				// An acronym of an organisation the document names in
 				// full: "SEC" after "Securities and Exchange Commission".
 				if c := d.expansionOf(mi.name); c != nil {
-					mi.typ = c.typ
-					d.res.Mentions[mi.i].Type = c.typ
 					exact[k] = c
 					d.join(mi, c)
 					continue
 				}
 				// A mistyped surname: "Peskow" tagged GPE beside "Dmitri Peskov".
 				if c := d.personWithPart(foldWord(w), mi.title); c != nil {
-					mi.typ = "PERSON"
 					d.join(mi, c)
 					continue
 				}
@@ -715,15 +712,10 @@ func (d *doc) sieve() {
 		} else if ambiguous {
 			continue // two people share it; leave it unresolved
 		} else if c := d.companyNamedBy(mi); c != nil {
-			// "Goldman" tagged PERSON after "Goldman Sachs and Co".
-			d.res.Mentions[mi.i].Type = c.typ
-			d.join(mi, c)
+			d.join(mi, c) // "Goldman" tagged PERSON after "Goldman Sachs and Co"
 			continue
 		}
 		c := d.newCluster(mi)
-		if mi.typ == "GPE" {
-			c.place = placeOf(mi.name)
-		}
 		exact[k] = c
 		d.join(mi, c)
 	}
