@@ -106,7 +106,7 @@ func rightCut(di *docInfo, h int, skip map[string]bool, score scorer) int {
 		return len(di.toks)
 	}
 	var f feats
-	for k, c := range rightDeps(di, h, skip) {
+	for k, c := range rightDeps(di, h, noConj) {
 		boundaryFeats(di, h, c, k, &f)
 		if score(f) < 0 {
 			return c
@@ -120,7 +120,6 @@ func rightCut(di *docInfo, h int, skip map[string]bool, score scorer) int {
 // no coordination, take (+1) each right dependent inside the span and
 // refuse (-1) the first outside it.
 func boundaryExamples(di *docInfo, key Clusters, out func(f feats, take bool)) {
-	skip := map[string]bool{"conj": true, "cc": true}
 	alone := aloneNames(di)
 	var f feats
 	for _, ch := range key {
@@ -129,7 +128,7 @@ func boundaryExamples(di *docInfo, key Clusters, out func(f feats, take bool)) {
 			if h < 0 || !isMentionHead(di, h, alone) || hasNominalConj(di, h) {
 				continue
 			}
-			for k, c := range rightDeps(di, h, skip) {
+			for k, c := range rightDeps(di, h, noConj) {
 				_, hi := subtreeRange(di, c)
 				boundaryFeats(di, h, c, k, &f)
 				take := c <= gm.End && hi <= gm.End

@@ -47,6 +47,14 @@ type mention struct {
 	cls      uint8 // semantic class (index of classNames), 0 unknown
 }
 
+// The relations left out of a noun phrase taken without its coordination
+// (noConj) and, for its variant without an apposition, also the
+// apposition and its clause (noConjAppos).
+var (
+	noConj      = map[string]bool{"conj": true, "cc": true}
+	noConjAppos = map[string]bool{"conj": true, "cc": true, "appos": true, "acl": true}
+)
+
 // spanRels are the relations whose dependents belong to a noun phrase.
 var spanRels = map[string]bool{
 	"det": true, "det:poss": true, "det:predet": true, "nmod:poss": true, "amod": true, "nmod": true,
@@ -87,18 +95,6 @@ var genderedNouns = map[string]byte{
 // punctuation at the edges are cut.
 func subtreeSpan(di *docInfo, h int, skip map[string]bool, cut int) (int, int) {
 	lo, hi := h, h
-	var walk func(i int)
-	walk = func(i int) {
-		if i < lo {
-			lo = i
-		}
-		if i > hi {
-			hi = i
-		}
-		for _, c := range di.toks[i].children {
-			walk(c)
-		}
-	}
 	for _, c := range di.toks[h].children {
 		if !takes(di, h, c, skip) || c > h && c >= cut {
 			continue
@@ -108,7 +104,8 @@ func subtreeSpan(di *docInfo, h int, skip map[string]bool, cut int) (int, int) {
 			// kept only if a later dependent reaches over it.
 			continue
 		}
-		walk(c)
+		a, b := subtreeRange(di, c)
+		lo, hi = min(lo, a), max(hi, b)
 	}
 	// Trim edges, and brackets left unbalanced.
 	for {
@@ -242,18 +239,17 @@ func detectMentions(di *docInfo, score scorer) []*mention {
 			lo, hi := subtreeSpan(di, i, nil, all)
 			add(i, lo, hi, false)
 			ms[len(ms)-1].plural = true
-			lo, hi = subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true}, all)
+			lo, hi = subtreeSpan(di, i, noConj, all)
 			add(i, lo, hi, true)
 			continue
 		}
-		noConj := map[string]bool{"conj": true, "cc": true}
 		lo, hi := subtreeSpan(di, i, noConj, rightCut(di, i, noConj, score))
 		if di.toks[i].upos == "PRON" && isPredicate(di, i) {
 			lo, hi = i, i // "he" of "he is indeed", parsed as the predicate
 		}
 		add(i, lo, hi, di.toks[i].deprel == "conj")
 		if hasChild(di, i, "appos") {
-			lo, hi := subtreeSpan(di, i, map[string]bool{"conj": true, "cc": true, "appos": true, "acl": true}, all)
+			lo, hi := subtreeSpan(di, i, noConjAppos, all)
 			add(i, lo, hi, false)
 		}
 	}

@@ -187,13 +187,7 @@ func Train(ctx context.Context, opt TrainOptions) (*Model, error) {
 		fmt.Fprintf(opt.Log, "train %d documents, dev %d\n", len(train), len(dev))
 	}
 	bw := trainBoundary(train, boundaryEpochs)
-	bscore := func(f feats) float64 {
-		s := 0.0
-		for _, k := range f {
-			s += float64(bw[k])
-		}
-		return s
-	}
+	bscore := (&Model{w: bw}).score
 	before := exactRecall(dev)
 	for _, ex := range append(train[:len(train):len(train)], dev...) {
 		ex.detect(bscore)

@@ -44,7 +44,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		}
 		// A credit rating is no name: "downgraded to AA from AA-plus",
 		// "raised to Baa-3 from Ba-1".
-		if sp.End-sp.Start <= 3 && ratingGrade(strings.Join(words[sp.Start:sp.End], "")) && aboutRatings(words) {
+		if ratingSpan(words[sp.Start:sp.End]) && aboutRatings(words) {
 			continue
 		}
 		// Scraped furniture at the end of a name: a caption's "Image:"
@@ -364,15 +364,24 @@ var (
 	}
 )
 
-// ratingGrade reports whether w is a grade of the credit rating agencies'
-// scales ("AAA", "BB+", "Aa2", "Baa", "Caa1").
-func ratingGrade(w string) bool {
-	w = strings.TrimRight(w, "+-123")
-	switch w {
-	case "AAA", "AA", "BBB", "BB", "CCC", "CC", "Aaa", "Aa", "Baa", "Ba", "Caa", "Ca":
-		return true
+// ratingSpan reports whether the words of a span write a grade of the
+// credit rating agencies' scales ("AAA", "BB+", "Aa2", "Baa - 3",
+// "Caa1").
+func ratingSpan(ws []string) bool {
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
 	}
-	return false
+	switch strings.TrimRight(ws[0], "+-123") {
+	case "AAA", "AA", "BBB", "BB", "CCC", "CC", "Aaa", "Aa", "Baa", "Ba", "Caa", "Ca":
+	default:
+		return false
+	}
+	for _, w := range ws[1:] {
+		if strings.Trim(w, "+-123") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // aboutRatings reports whether a sentence speaks of credit ratings.

@@ -614,7 +614,7 @@ func (d *docView) timeValue(t *tree, toks []int) string {
 func stripDeterminers(t *tree, toks []int) []int {
 	out := toks[:0:0]
 	for _, k := range toks {
-		if base(t.rel[k]) == "det" || isPunctTok(&t.toks[k]) && (t.toks[k].Text == "“" || t.toks[k].Text == "”" || t.toks[k].Text == "\"") {
+		if base(t.rel[k]) == "det" || isPunctTok(&t.toks[k]) && isQuoteMark(t.toks[k].Text) {
 			continue
 		}
 		out = append(out, k)
