@@ -130,7 +130,7 @@ func nlpTrainCommands() []*cobra.Command {
 				return nil
 			},
 		}
-		c.Flags().StringVar(&opt.DataDir, "data", defaultDataDir(), "shared data folder with ud-ewt/ and ud-gum/")
+		c.Flags().StringVar(&opt.DataDir, "data", defaultDataDir(), "shared data folder with ud-ewt/, ud-gum/ and, for the lemmatizer, lexicons/lemmatization-en/")
 		c.Flags().StringVar(&opt.OutDir, "out", filepath.Join("extract", "nlp", "models"), "output folder for the model files")
 		c.Flags().Uint64Var(&opt.Seed, "seed", 1, "random seed (sentence order)")
 		c.Flags().IntVar(&opt.TaggerEpochs, "tagger-epochs", 10, "training epochs of the tagger")
@@ -147,7 +147,7 @@ func nlpTrainCommands() []*cobra.Command {
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainClusters(cmd.Context(), o) }),
 		mk("tagger", "Train the UPOS/XPOS tagger",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainTagger(cmd.Context(), o) }),
-		mk("lemmatizer", "Train the lemmatizer",
+		mk("lemmatizer", "Train the lemmatizer (treebank words and the inflected forms of the lemmatization-en list)",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainLemmatizer(cmd.Context(), o) }),
 		mk("parser", "Train the dependency parser (with jackknifed tags)",
 			func(cmd *cobra.Command, o nlp.TrainOptions) error { return nlp.TrainParser(cmd.Context(), o) }),

@@ -197,16 +197,7 @@ func Train(ctx context.Context, data []Example) (*Lemmatizer, error) {
 		}
 		c[s] += weight
 	}
-	intern := func(sc Script) int32 {
-		k := sc.key()
-		id, ok := scriptID[k]
-		if !ok {
-			id = int32(len(l.scripts))
-			scriptID[k] = id
-			l.scripts = append(l.scripts, sc)
-		}
-		return id
-	}
+	intern := func(sc Script) int32 { return l.intern(sc, scriptID) }
 	for i, ex := range data {
 		if i%50000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -354,18 +345,24 @@ func (l *Lemmatizer) AddLexicon(pairs []Pair) int {
 			if _, ok := l.lexCoarse[k]; ok {
 				continue
 			}
-			sc := ScriptFor(f, lemmas[f])
-			id, ok := scriptID[sc.key()]
-			if !ok {
-				id = int32(len(l.scripts))
-				scriptID[sc.key()] = id
-				l.scripts = append(l.scripts, sc)
-			}
-			l.lexCoarse[k] = id
+			l.lexCoarse[k] = l.intern(ScriptFor(f, lemmas[f]), scriptID)
 			added++
 		}
 	}
 	return added
+}
+
+// intern returns the index of script sc in l.scripts, appending it when
+// it is new; ids maps the scripts' keys to their indices.
+func (l *Lemmatizer) intern(sc Script, ids map[string]int32) int32 {
+	k := sc.key()
+	id, ok := ids[k]
+	if !ok {
+		id = int32(len(l.scripts))
+		ids[k] = id
+		l.scripts = append(l.scripts, sc)
+	}
+	return id
 }
 
 // lowerWord reports whether w is lower-case ASCII letters only.
