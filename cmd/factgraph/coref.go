@@ -72,7 +72,9 @@ finds (an averaged perceptron over pair and anaphoricity features, see
 extract/coref) on the OntoGUM train documents of ../shared/data/gum-coref
 (doc_splits.tsv), with a lexicon of head-noun classes learned from the entity
 types of the same documents in gum/conll, and logs the dev CoNLL score after
-every epoch. Training is
+every epoch. Before it, a perceptron learns from the training documents'
+gold mentions where noun-phrase mentions end (which dependents right of a
+head a span takes); both live in the model file. Training is
 deterministic: the defaults rebuild the shipped extract/coref/model.gz;
 --seed measures how much the dev score moves with the document order alone.`,
 		Example: `  factgraph train coref
