@@ -411,3 +411,35 @@ func TestCompanyShortNames(t *testing.T) {
 		t.Errorf("Goldman after Goldman Sachs and Co is a %s", res.Mentions[8].Type)
 	}
 }
+
+func TestStockTickers(t *testing.T) {
+	text := "NVH SETS PAYOUT. NV Homes LP <NVH> said it raised its dividend. Chevron <CHV> and Rohm and Haas Co's <ROH> unit agreed. " +
+		"Atlantic Richfield <ARC> gained. Traders said NVH rose. The <XYZ> deal and John Smith <JS> were news. Paris <PA> fell."
+	res := mentionsAt(text, "NVH", "ORG", "NV Homes LP", "ORG", "NVH", "ORG", "Chevron", "ORG", "CHV", "ORG",
+		"Rohm and Haas Co", "ORG", "ROH", "ORG", "Atlantic Richfield", "GPE", "ARC", "ORG", "NVH", "ORG",
+		"XYZ", "ORG", "John Smith", "PERSON", "JS", "ORG", "Paris", "GPE", "PA", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"org/nv-homes", "org/nv-homes", "org/nv-homes", "org/chevron", "org/chevron",
+		"org/rohm-and-haas", "org/rohm-and-haas", "org/atlantic-richfield", "org/atlantic-richfield", "org/nv-homes",
+		"org/xyz", "person/john-smith", "org/js", "gpe/paris", "org/pa"}
+	for i, w := range want {
+		if got := res.Mentions[i].Entity; got != w {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
+		}
+	}
+	if res.Mentions[7].Type != "ORG" {
+		t.Errorf("Atlantic Richfield before its ticker is a %s", res.Mentions[7].Type)
+	}
+	for _, s := range []string{"NVH", "BTY.L", "RD.AS", "A"} {
+		if !isTicker(s) {
+			t.Errorf("%s is no ticker", s)
+		}
+	}
+	for _, s := range []string{"", "Nvh", "ABCDEFG", "RD.", "RD.ABC", "U.S.", "N1"} {
+		if isTicker(s) {
+			t.Errorf("%s is a ticker", s)
+		}
+	}
+}

@@ -103,6 +103,9 @@ type cluster struct {
 	// org is the country-free core of a government body's name ("foreign
 	// ministry") and orgCountry its country, when known.
 	org, orgCountry string
+	// tickers are the names that are its stock tickers ("CHV"), never
+	// its canonical name while it has another.
+	tickers map[string]bool
 }
 
 // role is a title a person holds in the document: class ("leader",
@@ -679,11 +682,27 @@ func (d *doc) sieve() {
 		exact[k] = c
 		d.join(mi, c)
 	}
-	// Pass 4: one-word names.
+	// Pass 4: one-word names, stock tickers of several-word names first,
+	// so that the ticker written alone before ("GM" in a headline) is the
+	// company too.
+	for _, mi := range single {
+		if c := d.tickedCompany(mi); c != nil {
+			exact[exactKey(mi.typ, mi.fold, mi.name)] = c
+			d.joinTicker(mi, c)
+		}
+	}
 	for _, mi := range single {
 		k := exactKey(mi.typ, mi.fold, mi.name)
 		if c := exact[k]; c != nil {
 			d.join(mi, c)
+			continue
+		}
+		if mi.cl != nil {
+			continue // a ticker, joined above
+		}
+		if c := d.tickedCompany(mi); c != nil {
+			exact[k] = c // the ticker of a one-word name ("Chevron <CHV>")
+			d.joinTicker(mi, c)
 			continue
 		}
 		w := mi.fold[0]
@@ -719,6 +738,72 @@ func (d *doc) sieve() {
 		exact[k] = c
 		d.join(mi, c)
 	}
+}
+
+// tickedCompany is the organisation whose stock ticker the mention is:
+// Reuters writes a listed company's ticker in angle brackets right after
+// its name ("NV Homes LP <NVH>", "Chevron Corp <CHV>", "Royal Dutch
+// <RD.AS>"). nil when the mention is no bracketed ticker or no
+// organisation's name ends right before it.
+func (d *doc) tickedCompany(mi *mentionInfo) *cluster {
+	m := d.res.Mentions[mi.i]
+	if d.res.Doc == nil || !isTicker(m.Text) {
+		return nil
+	}
+	text := d.res.Doc.Text
+	if m.Start < 1 || m.End >= len(text) || text[m.Start-1] != '<' || text[m.End] != '>' {
+		return nil
+	}
+	before := strings.TrimRight(text[:m.Start-1], " ")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "'s"), "’s") // "Rohm and Haas Co's <ROH>"
+	for _, o := range d.ms {
+		if o.cl == nil || d.res.Mentions[o.i].End != len(before) {
+			continue
+		}
+		switch c := o.cl; {
+		case c.typ == "ORG":
+			return c
+		case (c.typ == "GPE" || c.typ == "LOC") && c.place == "" && !isPlace(o.name):
+			// A listed company the recognizer took for a place
+			// ("Atlantic Richfield <ARC>").
+			c.typ = "ORG"
+			for _, i := range c.mention {
+				d.res.Mentions[i].Type = "ORG"
+			}
+			for _, x := range d.ms {
+				if x.cl == c {
+					x.typ = "ORG"
+				}
+			}
+			return c
+		}
+	}
+	return nil
+}
+
+// joinTicker joins a stock ticker to its company's cluster.
+func (d *doc) joinTicker(mi *mentionInfo, c *cluster) {
+	d.join(mi, c)
+	if c.tickers == nil {
+		c.tickers = map[string]bool{}
+	}
+	c.tickers[mi.name] = true
+}
+
+// isTicker says whether s is written like a stock ticker: one to six
+// capital letters, optionally with an exchange suffix of one or two
+// ("BTY.L", "RD.AS").
+func isTicker(s string) bool {
+	base, exch, dotted := strings.Cut(s, ".")
+	if len(base) == 0 || len(base) > 6 || dotted && (len(exch) == 0 || len(exch) > 2) {
+		return false
+	}
+	for _, r := range base + exch {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // expansionOf is the one organisation of the document whose name an
@@ -1171,6 +1256,12 @@ func (c *cluster) fullest() string {
 	for n, k := range c.names {
 		if best == "" {
 			best = n
+			continue
+		}
+		if c.tickers[n] != c.tickers[best] {
+			if c.tickers[best] {
+				best = n
+			}
 			continue
 		}
 		wn, wb := len(strings.Fields(n)), len(strings.Fields(best))
