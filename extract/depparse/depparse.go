@@ -97,6 +97,7 @@ func (p *Parser) Parse(s Sentence, heads []int, rels []string, sc *Scratch) {
 		}
 		rels[i] = p.names[st.label[i]]
 	}
+	repairClauseSubjects(s, heads, rels)
 }
 
 func (p *Parser) label(st *state, t int, sc *Scratch) int {

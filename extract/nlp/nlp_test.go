@@ -57,6 +57,11 @@ func TestShippedModelsParse(t *testing.T) {
 		{"She was born in Paris .", []int{3, 3, 0, 5, 3, 3},
 			[]string{"nsubj", "aux", "root", "case", "obl", "punct"},
 			[]string{"PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"}},
+		// The greedy parser makes "the government" the object of
+		// "denied"; the clause-subject repair gives it to "pursuing".
+		{"He denied the government was pursuing the deal .", []int{2, 0, 4, 6, 6, 2, 8, 6, 2},
+			[]string{"nsubj", "root", "det", "nsubj", "aux", "ccomp", "det", "obj", "punct"},
+			[]string{"PRON", "VERB", "DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "PUNCT"}},
 	}
 	for _, c := range cases {
 		s := sentence(c.text)
