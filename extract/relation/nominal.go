@@ -108,6 +108,7 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 	var obj extract.Arg
 	quals := map[string]string{}
 	ownerTok := -1
+	owner := [2]int{-1, -1} // the owner's mention span, when it modifies the noun
 	compound := "" // a title with its "of" phrase: "Secretary of State"
 	for _, k := range t.kids[role] {
 		switch {
@@ -150,19 +151,21 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 				continue
 			}
 			if m := d.mentionAt(t, k); m.Type == "NORP" || m.Type == "GPE" || m.Type == "ORG" {
-				obj, ownerTok = asCountry(m, d.valueAt(m)), k
+				obj, ownerTok, owner = asCountry(m, d.valueAt(m)), k, [2]int{m.Start, m.End}
 			}
 		}
 	}
 	if obj.Text == "" || !hasLetter(obj.Text) || obj.Text == subj.Text || nonRoles[strings.ToLower(t.toks[role].Text)] ||
-		t.toks[role].XPOS == "NNS" || t.toks[role].XPOS == "NNPS" {
+		t.toks[role].XPOS == "NNS" || t.toks[role].XPOS == "NNPS" || t.toks[role].Start >= owner[0] && t.toks[role].End <= owner[1] {
 		// No one holds a role of themselves ("Nabil Maaloul, the coach
 		// of Nabil Maaloul" from a bad parse), events and words are no
-		// roles ("Gloria, the death of their child"), and one name holds
-		// no plural ("possible new US sanctions Interfax").
+		// roles ("Gloria, the death of their child"), one name holds
+		// no plural ("possible new US sanctions Interfax"), and the last
+		// word of a name is no role of the rest ("European Community
+		// (EC)" is no "Community" of Europe).
 		return extract.Fact{}, false
 	}
-	title := t.roleTitle(role, ownerTok)
+	title := t.roleTitle(role, ownerTok, owner)
 	if compound != "" {
 		title = strings.TrimSpace(strings.TrimSuffix(title, t.toks[role].Text) + compound)
 	}
@@ -182,15 +185,22 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 }
 
 // roleTitle is the role noun with the modifiers written before it
-// ("foreign minister"), without determiners and possessives.
-func (t *tree) roleTitle(role int, skip ...int) string {
+// ("foreign minister"), without determiners and possessives, and without
+// the owner: the modifier ownerTok and the words of its name, owner.
+func (t *tree) roleTitle(role, ownerTok int, owner [2]int) string {
 	idx := []int{role}
 	for _, k := range t.kids[role] {
-		if len(skip) > 0 && k == skip[0] {
+		if k == ownerTok {
 			continue
 		}
 		if k < role && (base(t.rel[k]) == "amod" || base(t.rel[k]) == "compound") && !praise[t.lower(k)] {
-			idx = append(idx, t.span(k, nil)...)
+			for _, j := range t.span(k, nil) {
+				// Not the words of the owner's name ("K Mart vice
+				// president" is a vice president of K Mart).
+				if t.toks[j].Start < owner[0] || t.toks[j].End > owner[1] {
+					idx = append(idx, j)
+				}
+			}
 		}
 	}
 	sortInts(idx)

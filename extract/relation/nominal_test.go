@@ -122,6 +122,38 @@ floods NOUN NNS flood 4 nmod
 			ms:   []mention{{"Tove", "PERSON", ""}},
 			want: []string{"Tove –write/statement→ a report on the floods"},
 		},
+		{
+			name: "the owner's name is no part of the title",
+			text: "Ola Berg, Nordvik Bank vice president, resigned.",
+			rows: `Ola PROPN NNP Ola 9 nsubj
+Berg PROPN NNP Berg 1 flat
+, PUNCT , , 7 punct
+Nordvik PROPN NNP Nordvik 7 compound
+Bank PROPN NNP Bank 7 compound
+vice NOUN NN vice 7 compound
+president NOUN NN president 1 appos
+, PUNCT , , 7 punct
+resigned VERB VBD resign 0 root
+. PUNCT . . 9 punct`,
+			ms: []mention{{"Ola Berg", "PERSON", ""}, {"Nordvik Bank", "ORG", ""}},
+			want: []string{"Ola Berg –vice president of/role→ Nordvik Bank [title=vice president]"},
+		},
+		{
+			name: "an acronym of a name is no role of the name's first words",
+			text: "The Nordic Farmers Union (NFU) met ministers.",
+			rows: `The DET DT the 4 det
+Nordic ADJ JJ Nordic 4 amod
+Farmers NOUN NNS farmer 4 compound
+Union NOUN NN union 8 nsubj
+( PUNCT -LRB- ( 6 punct
+NFU PROPN NNP NFU 4 appos
+) PUNCT -RRB- ) 6 punct
+met VERB VBD meet 0 root
+ministers NOUN NNS minister 8 obj
+. PUNCT . . 8 punct`,
+			ms:   []mention{{"Nordic Farmers Union", "ORG", ""}, {"NFU", "ORG", ""}},
+			want: []string{"Nordic Farmers Union –meet/consultation→ ministers"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
