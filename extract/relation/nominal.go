@@ -109,7 +109,7 @@ func (d *docView) roleFact(si int, t *tree, subj extract.Arg, name, role int) (e
 	quals := map[string]string{}
 	ownerTok := -1
 	owner := [2]int{-1, -1} // the owner's mention span, when it modifies the noun
-	compound := "" // a title with its "of" phrase: "Secretary of State"
+	compound := ""          // a title with its "of" phrase: "Secretary of State"
 	for _, k := range t.kids[role] {
 		switch {
 		case t.rel[k] == "nmod:poss":

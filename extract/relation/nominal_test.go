@@ -135,7 +135,7 @@ president NOUN NN president 1 appos
 , PUNCT , , 7 punct
 resigned VERB VBD resign 0 root
 . PUNCT . . 9 punct`,
-			ms: []mention{{"Ola Berg", "PERSON", ""}, {"Nordvik Bank", "ORG", ""}},
+			ms:   []mention{{"Ola Berg", "PERSON", ""}, {"Nordvik Bank", "ORG", ""}},
 			want: []string{"Ola Berg –vice president of/role→ Nordvik Bank [title=vice president]"},
 		},
 		{
