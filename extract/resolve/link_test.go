@@ -60,6 +60,9 @@ func TestLinkAgainstStore(t *testing.T) {
 		{"two candidates", "Biden spoke.", []string{"Biden"}, memIndex{biden, {Key: "person/jill-biden", Name: "Jill Biden", Type: "PERSON", Docs: []string{"c"}}}, "person/biden"},
 		{"own previous build only", "Peskow said no.", []string{"Peskow"}, memIndex{{Key: "person/dmitry-peskov", Name: "Dmitry Peskov", Type: "PERSON", Docs: []string{"b"}}}, "person/peskov"},
 		{"own previous decision kept", "Peskow said no.", []string{"Peskow"}, memIndex{peskov, {Key: "person/peskov", Name: "Peskov", Type: "PERSON", Aliases: []string{"Peskow"}, Docs: []string{"b"}}}, "person/peskov"},
+		{"surname with a particle", "De Clercq said no.", []string{"De Clercq"}, memIndex{{Key: "person/willy-de-clercq", Name: "Willy De Clercq", Type: "PERSON", Docs: []string{"a"}}}, "person/willy-de-clercq"},
+		{"surname without its particle", "Weizsaecker said no.", []string{"Weizsaecker"}, memIndex{{Key: "person/richard-von-weizsaecker", Name: "Richard von Weizsaecker", Type: "PERSON", Docs: []string{"a"}}}, "person/richard-von-weizsaecker"},
+		{"particle of another surname", "De Vries said no.", []string{"De Vries"}, memIndex{{Key: "person/willy-de-clercq", Name: "Willy De Clercq", Type: "PERSON", Docs: []string{"a"}}}, "person/de-vries"},
 		{"own previous link kept", "Biden said no.", []string{"Biden"}, memIndex{{Key: "person/joe-biden", Name: "Joe Biden", Type: "PERSON", Docs: []string{"a", "b"}}, {Key: "person/jill-biden", Name: "Jill Biden", Type: "PERSON", Docs: []string{"c"}}}, "person/joe-biden"},
 	} {
 		res := docWith("b", tc.text, tc.mentions...)
@@ -144,6 +147,29 @@ func TestAcronyms(t *testing.T) {
 		}
 		if got := res.Mentions[0].Entity; got != tc.want {
 			t.Errorf("%s: %s → %q, want %q", tc.name, tc.acronym, got, tc.want)
+		}
+	}
+}
+
+// TestSurnameParticles: a surname with a particle is one surname, written
+// with or without the particle alone, in one document; a last word two
+// people share ("Clercq": Willy De Clercq, Hans Clercq) is left unresolved.
+func TestSurnameParticles(t *testing.T) {
+	text := "Willy De Clercq met Richard von Weizsaecker and Hans Clercq. De Clercq and Weizsaecker talked; Clercq left."
+	res := docWith("d", text, "Willy De Clercq", "Richard von Weizsaecker", "Hans Clercq")
+	for _, n := range []string{"De Clercq", "Weizsaecker", "Clercq left"} {
+		i := strings.Index(text, n)
+		w := strings.TrimSuffix(n, " left")
+		res.Mentions = append(res.Mentions, extract.Mention{Start: i, End: i + len(w), Text: w, Type: "PERSON"})
+	}
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"person/willy-de-clercq", "person/richard-von-weizsaecker", "person/hans-clercq",
+		"person/willy-de-clercq", "person/richard-von-weizsaecker", ""}
+	for i, w := range want {
+		if got := res.Mentions[i].Entity; got != w {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
 		}
 	}
 }

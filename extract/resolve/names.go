@@ -171,7 +171,28 @@ func foldName(s string) []string {
 	for i := range w {
 		w[i] = foldWord(w[i])
 	}
+	for i := 0; i+1 < len(w); i++ {
+		if surnameParticles[w[i]] {
+			return append(w[:i], strings.Join(w[i:], " "))
+		}
+	}
 	return w
+}
+
+// surnameIs says whether the folded surname s is w or, for a surname
+// with a particle, ends in w: "von weizsaecker" is also "Weizsaecker", as
+// the English press writes it.
+func surnameIs(s, w string) bool {
+	return s == w || len(s) > len(w) && strings.HasSuffix(s, w) && s[len(s)-len(w)-1] == ' '
+}
+
+// surnameParticles start a surname of several words ("Willy De Clercq",
+// "Charles de Gaulle", "Ludwig van Beethoven"): folded, the particle and
+// the words after it are one surname, so that "De Clercq" written alone
+// is that person's surname, as "Clercq" is not.
+var surnameParticles = map[string]bool{
+	"de": true, "van": true, "von": true, "der": true, "den": true, "da": true, "di": true, "del": true,
+	"della": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true,
 }
 
 // AliasKey is the normalised form under which a name of an entity of type
@@ -273,7 +294,11 @@ func AliasKeys(typ string, names ...string) []string {
 		f := foldAs(typ, cleanName(n))
 		add(strings.Join(f, " "))
 		if typ == "PERSON" && len(f) > 1 {
-			add(f[len(f)-1])
+			sur := f[len(f)-1]
+			add(sur)
+			if i := strings.LastIndexByte(sur, ' '); i >= 0 {
+				add(sur[i+1:]) // "weizsaecker" of "von weizsaecker"
+			}
 		}
 	}
 	return out
@@ -351,9 +376,9 @@ func personsCompatible(a, b []string) bool {
 	}
 	sa, sb := a[len(a)-1], b[len(b)-1]
 	if len(a) == 1 {
-		return sa == sb || len(b) > 1 && sa == b[0] && len(sa) > 1
+		return surnameIs(sb, sa) || surnameIs(sa, sb) || len(b) > 1 && sa == b[0] && len(sa) > 1
 	}
-	if sa != sb {
+	if !surnameIs(sa, sb) && !surnameIs(sb, sa) {
 		if len(sa) < 6 || !editDistance1(sa, sb) || a[0] != b[0] {
 			return false
 		}

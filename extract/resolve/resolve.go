@@ -960,7 +960,7 @@ func (d *doc) personWithPartAmb(w, title string) (*cluster, bool) {
 			continue
 		}
 		for _, f := range c.folds {
-			if len(f) > 1 && (f[len(f)-1] == w || f[0] == w && len(w) > 2) {
+			if len(f) > 1 && (surnameIs(f[len(f)-1], w) || f[0] == w && len(w) > 2) {
 				cands = append(cands, c)
 				break
 			}
@@ -1227,7 +1227,7 @@ func fits(c *cluster, words []string, kn *Known) bool {
 	}
 	if len(words) == 1 {
 		w := foldWord(words[0])
-		return kf[len(kf)-1] == w || c.typ == "PERSON" && kf[0] == w && len(w) > 2
+		return surnameIs(kf[len(kf)-1], w) || c.typ == "PERSON" && kf[0] == w && len(w) > 2
 	}
 	return c.compatible(kf)
 }
