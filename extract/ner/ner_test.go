@@ -528,6 +528,10 @@ func TestSpanRules(t *testing.T) {
 		{"Standard and Poor 's Corp said", []Span{{0, 1, "ORG"}, {2, 5, "ORG"}}, "ORG:Standard and Poor 's Corp"},
 		{"Exxon and Mobil Corp said", []Span{{0, 1, "ORG"}, {2, 4, "ORG"}}, "ORG:Exxon ORG:Mobil Corp"},
 		{"Standard and Poor 's said", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:Standard and Poor"},
+		// A law is a work, whatever the model typed it.
+		{"the Glass - Steagall Act bars it", []Span{{3, 5, "PER"}}, "WORK:Steagall Act"},
+		{"the Bank Secrecy Act applies", []Span{{1, 4, "ORG"}}, "WORK:Bank Secrecy Act"},
+		{"the Companies Act applies", []Span{{1, 3, "LOC"}}, "WORK:Companies Act"},
 		// A place name ending like an institution's is the institution.
 		{"the United Kingdom Home Office said", []Span{{1, 5, "LOC"}}, "ORG:United Kingdom Home Office"},
 		// A title inside a name, owned by a country written with dots.

@@ -152,6 +152,12 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 		default:
 			ts.Type = sp.Type
 		}
+		// A law is a written work, whatever else the model took it for:
+		// "the Glass-Steagall Act" was a person, "the Companies Act" a
+		// place, "the Bank Secrecy Act" an organisation.
+		if sp.End-sp.Start > 1 && words[sp.End-1] == "Act" {
+			ts.Type, ts.value = "WORK", ""
+		}
 		out = append(out, ts)
 	}
 	return out
