@@ -528,6 +528,11 @@ func TestSpanRules(t *testing.T) {
 		{"Standard and Poor 's Corp said", []Span{{0, 1, "ORG"}, {2, 5, "ORG"}}, "ORG:Standard and Poor 's Corp"},
 		{"Exxon and Mobil Corp said", []Span{{0, 1, "ORG"}, {2, 4, "ORG"}}, "ORG:Exxon ORG:Mobil Corp"},
 		{"Standard and Poor 's said", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:Standard and Poor"},
+		// A firm named after its partners, with a comma.
+		{"Bear , Stearns and Co said", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:Bear , Stearns and Co"},
+		{"led by Smith Barney , Harris Upham and Co Inc .", []Span{{2, 4, "ORG"}, {5, 7, "ORG"}}, "ORG:Smith Barney , Harris Upham and Co Inc"},
+		{"In London , Morgan Grenfell and Co said", []Span{{1, 2, "LOC"}, {3, 5, "ORG"}}, "GPE:London ORG:Morgan Grenfell"},
+		{"Salomon Inc , Kidder Peabody and Co Inc rose", []Span{{0, 2, "ORG"}, {3, 8, "ORG"}}, "ORG:Salomon Inc ORG:Kidder Peabody and Co Inc"},
 		// A law is a work, whatever the model typed it.
 		{"the Glass - Steagall Act bars it", []Span{{3, 5, "PER"}}, "WORK:Steagall Act"},
 		{"the Bank Secrecy Act applies", []Span{{1, 4, "ORG"}}, "WORK:Bank Secrecy Act"},

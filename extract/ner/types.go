@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	out := make([]typedSpan, 0, len(spans))
 	spans = r.splitTitles(words, spans)
 	spans = mergeLinkedNames(words, spans)
+	spans = r.joinCommaFirms(words, spans)
 	spans = r.splitAtBrackets(words, spans)
 	for _, sp := range spans {
 		// Interjections are no names: "Nope." alone in a quote; nor is a
@@ -532,6 +534,83 @@ func mergeLinkedNames(words []string, spans []Span) []Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// joinCommaFirms makes one organisation of a firm named after its
+// partners with a comma between them and "and Co" at its end ("Goldman,
+// Sachs and Co", "Bear, Stearns and Co", "Smith Barney, Harris Upham and
+// Co"), which the model cuts into pieces ("Bear", "Stearns", "and Co"
+// left out): one or two capitalised words, a comma, one or two more and
+// "and Co" or "& Co" (with a legal form after it, "Inc", if any). The words
+// before the comma must be no place ("In London, Morgan Grenfell and Co")
+// and no legal form ("Salomon Inc, Kidder Peabody and Co": two firms), and
+// run no further left.
+func (r *Recognizer) joinCommaFirms(words []string, spans []Span) []Span {
+	var joined []Span
+	for i := 1; i+3 < len(words); i++ {
+		if words[i] != "," {
+			continue
+		}
+		a := i // start of the partners before the comma
+		for a > 0 && i-a < 3 && capitalised(words[a-1]) && !IsLegalForm(words[a-1]) {
+			a--
+		}
+		if a == i || i-a > 2 || a > 0 && capitalised(words[a-1]) {
+			continue
+		}
+		lw := strings.ToLower(words[a])
+		if nameJoiners[lw] || clauseWords[lw] || sentenceStarters[lw] {
+			a++ // "In London, …" starting the sentence
+		}
+		place := a == i
+		for k := a; k < i; k++ {
+			place = place || r.res.gaz.Lookup(words[k])&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState|1<<gazetteer.Continent) != 0
+		}
+		if place {
+			continue
+		}
+		b := i + 1 // end of the partners after the comma
+		for b < len(words) && b-i <= 3 && capitalised(words[b]) && !IsLegalForm(words[b]) {
+			b++
+		}
+		if b == i+1 || b-i > 3 || b+1 >= len(words) || words[b] != "and" && words[b] != "&" || words[b+1] != "Co" {
+			continue
+		}
+		end := b + 2
+		if end < len(words) && IsLegalForm(words[end]) && words[end] != "Co" {
+			end++
+		}
+		joined = append(joined, Span{Start: a, End: end, Type: "ORG"})
+		i = end - 1
+	}
+	if len(joined) == 0 {
+		return spans
+	}
+	out := make([]Span, 0, len(spans)+len(joined))
+	for _, sp := range spans {
+		keep := true
+		for _, j := range joined {
+			if sp.Start < j.End && j.Start < sp.End {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, sp)
+		}
+	}
+	out = append(out, joined...)
+	sort.Slice(out, func(x, y int) bool { return out[x].Start < out[y].Start })
+	return out
+}
+
+// sentenceStarters are words that start sentences capitalised before a
+// name and a comma ("Meanwhile, …", "By contrast, …").
+var sentenceStarters = wordSet("by meanwhile however yet still last next earlier later now today yesterday thus also")
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // placeNotOrg reports whether an organisation span is a place: its head

@@ -443,3 +443,20 @@ func TestStockTickers(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnersFirms: a firm named after its partners with a comma keeps
+// both names ("Sears, Roebuck and Co" is no "Roebuck"), and its first
+// name alone is the firm.
+func TestPartnersFirms(t *testing.T) {
+	text := "Sears, Roebuck and Co and Kellwood Co agreed. Sears paid. MOSCOW, Peskov said."
+	res := mentionsAt(text, "Sears, Roebuck and Co", "ORG", "Kellwood Co", "ORG", "Sears", "ORG", "MOSCOW, Peskov", "PERSON")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"org/sears-roebuck", "org/kellwood", "org/sears-roebuck", "person/peskov"}
+	for i, w := range want {
+		if got := res.Mentions[i].Entity; got != w {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
+		}
+	}
+}

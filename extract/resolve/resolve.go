@@ -317,7 +317,8 @@ func cleanName(s string) string {
 	}
 	s = trim(s)
 	if i := strings.LastIndex(s, ", "); i >= 0 && !strings.Contains(s[:i], " ") {
-		if rest := trim(s[i+2:]); rest != "" && !strings.Contains(rest, ",") {
+		// (Not a firm named after its partners: "Sears, Roebuck and Co".)
+		if rest := trim(s[i+2:]); rest != "" && !strings.Contains(rest, ",") && !partnersFirm(rest) {
 			s = rest
 		}
 	}
@@ -619,6 +620,17 @@ func (d *doc) join(mi *mentionInfo, c *cluster) {
 		mi.fold = foldName(mi.name)
 		c.folds = append(c.folds, mi.fold)
 	}
+}
+
+// partnersFirm says whether a name ends in "and Co" or "& Co", with or
+// without a legal form after it ("Roebuck and Co", "Stearns & Co Inc").
+func partnersFirm(name string) bool {
+	w := strings.Fields(name)
+	if n := len(w); n > 2 && ner.IsLegalForm(w[n-1]) && w[n-1] != "Co" {
+		w = w[:n-1]
+	}
+	n := len(w)
+	return n > 2 && w[n-1] == "Co" && (w[n-2] == "and" || w[n-2] == "&")
 }
 
 // exactKey is the within-document identity of a name for the exact pass.
