@@ -20,12 +20,25 @@ type EntityInfo struct {
 	Key     string   `json:"key"`
 	IRI     string   `json:"id"`
 	Type    string   `json:"type"`
-	Names   []string `json:"names"` // canonical names (one unless documents disagree)
+	Names   []string `json:"names"` // canonical names (one unless documents disagree), the preferred first
 	Aliases []string `json:"aliases"`
 	Docs    []string `json:"docs"`
 	// Statements counts the statements with the entity as subject or
 	// object.
 	Statements int `json:"statements"`
+}
+
+// byPreference returns the distinct names, the best canonical name first
+// (resolve.BetterName: the cleanest written, then the one most documents
+// give, then sort order).
+func byPreference(names []string) []string {
+	count := map[string]int{}
+	for _, n := range names {
+		count[n]++
+	}
+	out := uniqueSorted(names)
+	sort.SliceStable(out, func(i, j int) bool { return resolve.BetterName(out[i], count[out[i]], out[j], count[out[j]]) })
+	return out
 }
 
 // Name is the entity's canonical name: the first of Names.
@@ -121,7 +134,7 @@ func (s *Store) Entities(ctx context.Context) ([]EntityInfo, error) {
 		if e.Type == "" {
 			continue // an IRI in the entity namespace that no document describes
 		}
-		e.Names = uniqueSorted(e.Names)
+		e.Names = byPreference(e.Names)
 		e.Aliases = uniqueSorted(e.Aliases)
 		e.Docs = uniqueSorted(e.Docs)
 		out = append(out, *e)
@@ -366,9 +379,9 @@ func (ix *AliasIndex) Len() int {
 }
 
 // EntitiesByAlias returns the entities one of whose names has the alias
-// key key, sorted by entity key. An entity's Name is the first of its
-// canonical names in sort order (as Store.Entities gives them), its Docs
-// are sorted.
+// key key, sorted by entity key. An entity's Name is its preferred
+// canonical name (as Store.Entities gives it first: resolve.BetterName
+// over the documents giving each), its Docs are sorted.
 func (ix *AliasIndex) EntitiesByAlias(_ context.Context, key string) ([]resolve.Known, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -389,9 +402,10 @@ func (ix *AliasIndex) EntitiesByAlias(_ context.Context, key string) ([]resolve.
 		}
 		if e.known == nil {
 			kn := &resolve.Known{Key: k, Type: e.typ, Docs: e.docs}
+			best := 0
 			for _, n := range e.names {
-				if kn.Name == "" || n.s < kn.Name {
-					kn.Name = n.s
+				if kn.Name == "" || resolve.BetterName(n.s, int(n.n), kn.Name, best) {
+					kn.Name, best = n.s, int(n.n)
 				}
 			}
 			kn.Aliases = make([]string, 0, len(e.aliases))

@@ -92,3 +92,43 @@ func TestAliasIndexAddReplaces(t *testing.T) {
 		t.Errorf("empty index holds %d entities, %d keys", ix.Len(), len(ix.byAlias))
 	}
 }
+
+// The canonical name of an entity is its best-written name, then the one
+// most documents give: not the headline's capitals that sort first.
+func TestPreferredNames(t *testing.T) {
+	ctx := context.Background()
+	ix := NewAliasIndex()
+	org := func(name string) []extract.Entity {
+		return []extract.Entity{{Key: "org/sec", Name: name, Type: "ORG", Aliases: []string{"SEC"}}}
+	}
+	ix.Add("a", org("SECURITIES AND EXCHANGE COMMISSION"))
+	ix.Add("b", org("Securities and Exchange COmmission"))
+	ix.Add("c", org("Securities and Exchange Commission"))
+	ix.Add("d", org("Securities and Exchange Commision"))
+	ix.Add("e", org("Securities and Exchange Commision"))
+	got, _ := ix.EntitiesByAlias(ctx, "sec")
+	if len(got) != 1 || got[0].Name != "Securities and Exchange Commision" {
+		t.Errorf("the name two documents give: %+v", got)
+	}
+	ix.Add("e", org("Securities and Exchange Commission"))
+	got, _ = ix.EntitiesByAlias(ctx, "sec")
+	if len(got) != 1 || got[0].Name != "Securities and Exchange Commission" {
+		t.Errorf("tie between clean names, sort order: %+v", got)
+	}
+
+	st, _ := openTemp(t, Memory)
+	writeDoc(t, st, "a", "REAGAN SPEAKS", extract.Mention{Start: 0, End: 6, Text: "REAGAN", Type: "PERSON"})
+	writeDoc(t, st, "b", "NEW YORK, March 3", extract.Mention{Start: 0, End: 8, Text: "NEW YORK", Type: "GPE"})
+	writeDoc(t, st, "c", "In New York today", extract.Mention{Start: 3, End: 11, Text: "New York", Type: "GPE"})
+	ents, err := st.Entities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, e := range ents {
+		names[e.Key] = strings.Join(e.Names, "|")
+	}
+	if names["person/reagan"] != "Reagan" || names["gpe/new-york"] != "New York|NEW YORK" {
+		t.Errorf("names: %v", names)
+	}
+}

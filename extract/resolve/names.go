@@ -494,3 +494,61 @@ func titleCase(words []string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// BetterName says whether a is a better canonical name than b for an
+// entity that an documents (or mentions) name a and bn name b: a name with
+// fewer flaws (see nameFlaws: a headline's or dateline's capitals,
+// "REAGAN", "NEW YORK"; capitals inside a word, "COmmission"; doubled
+// spaces; unbalanced brackets), then the name given more often, then the
+// first in sort order.
+func BetterName(a string, an int, b string, bn int) bool {
+	if fa, fb := nameFlaws(a), nameFlaws(b); fa != fb {
+		return fa < fb
+	}
+	if an != bn {
+		return an > bn
+	}
+	return a < b
+}
+
+// shouting is the flaw weight of a name written in capitals only.
+const shouting = 4
+
+// nameFlaws weighs how badly a name is written: shouting for capitals
+// only (two words or more, or one of five letters or more: "NEW YORK",
+// "REAGAN"; not an acronym such as "OPEC"), 2 for doubled spaces and for
+// unbalanced brackets, 1 for each word with capitals inside it after two
+// leading ones ("COmmission", "FIrst").
+func nameFlaws(s string) int {
+	n, capsWords, capsLetters := 0, 0, 0
+	words := strings.Fields(s)
+	for _, w := range words {
+		upper, lower := 0, 0
+		for _, r := range w {
+			switch {
+			case unicode.IsUpper(r):
+				upper++
+			case unicode.IsLower(r):
+				lower++
+			}
+		}
+		if upper >= 2 && lower == 0 {
+			capsWords++
+			capsLetters += upper
+		}
+		rs := []rune(w)
+		if lower > 0 && len(rs) > 2 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]) && unicode.IsLower(rs[2]) {
+			n++
+		}
+	}
+	if capsWords >= 2 || capsWords == 1 && len(words) == 1 && capsLetters > 4 {
+		n += shouting
+	}
+	if strings.Contains(s, "  ") {
+		n += 2
+	}
+	if strings.Count(s, "(") != strings.Count(s, ")") {
+		n += 2
+	}
+	return n
+}

@@ -1277,7 +1277,7 @@ func (c *cluster) fullest() string {
 			continue
 		}
 		wn, wb := len(strings.Fields(n)), len(strings.Fields(best))
-		if wn > wb || wn == wb && (k > c.names[best] || k == c.names[best] && n < best) {
+		if wn > wb || wn == wb && BetterName(n, k, best, c.names[best]) {
 			best = n
 		}
 	}
@@ -1347,13 +1347,13 @@ func canonical(c *cluster) (string, string) {
 	case "PERSON":
 		fold := foldName(full)
 		name := ""
-		for n := range c.names {
-			if strings.Join(plain(n), " ") == strings.Join(fold, " ") && (name == "" || n < name) {
+		for n, k := range c.names {
+			if strings.Join(plain(n), " ") == strings.Join(fold, " ") && (name == "" || BetterName(n, k, name, c.names[name])) {
 				name = n
 			}
 		}
-		if name == "" {
-			name = titleCase(fold)
+		if name == "" || nameFlaws(name) >= shouting {
+			name = titleCase(fold) // "REAGAN" of a headline → "Reagan"
 		}
 		return name, schema.EntityKey(c.typ, strings.Join(fold, " "))
 	case "GPE":

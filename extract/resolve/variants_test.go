@@ -276,3 +276,20 @@ func TestGivenNameSpellings(t *testing.T) {
 		t.Errorf("Mario/Maria Rossi, Daniel/Daniela Weber: %d entities, want 4: %+v", len(ents), res.Entities)
 	}
 }
+
+func TestNameFlaws(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		flaws int
+	}{
+		{"Reagan", 0}, {"OPEC", 0}, {"USDA", 0}, {"McDonald", 0}, {"REAGAN", shouting}, {"NEW YORK", shouting},
+		{"Securities and Exchange COmmission", 1}, {"White  House", 2}, {"Bank (of England", 2},
+	} {
+		if got := nameFlaws(c.name); got != c.flaws {
+			t.Errorf("nameFlaws(%q) = %d, want %d", c.name, got, c.flaws)
+		}
+	}
+	if !BetterName("Reagan", 1, "REAGAN", 5) || BetterName("Reagan", 1, "Ronald", 2) || !BetterName("Able", 1, "Baker", 1) {
+		t.Error("BetterName order")
+	}
+}
