@@ -63,6 +63,13 @@ func TestLinkAgainstStore(t *testing.T) {
 		{"surname with a particle", "De Clercq said no.", []string{"De Clercq"}, memIndex{{Key: "person/willy-de-clercq", Name: "Willy De Clercq", Type: "PERSON", Docs: []string{"a"}}}, "person/willy-de-clercq"},
 		{"surname without its particle", "Weizsaecker said no.", []string{"Weizsaecker"}, memIndex{{Key: "person/richard-von-weizsaecker", Name: "Richard von Weizsaecker", Type: "PERSON", Docs: []string{"a"}}}, "person/richard-von-weizsaecker"},
 		{"particle of another surname", "De Vries said no.", []string{"De Vries"}, memIndex{{Key: "person/willy-de-clercq", Name: "Willy De Clercq", Type: "PERSON", Docs: []string{"a"}}}, "person/de-vries"},
+		{"a word other articles give an organisation", "Ford said no.", []string{"Ford"}, memIndex{
+			{Key: "person/ford-europe", Name: "Ford Europe", Type: "PERSON", Aliases: []string{"Ford"}, Docs: []string{"a"}},
+			{Key: "org/ford-motor", Name: "Ford Motor Co", Type: "ORG", Aliases: []string{"Ford"}, Docs: []string{"c"}}}, "person/ford"},
+		{"a word other articles give a place", "Houston said no.", []string{"Houston"}, memIndex{
+			{Key: "person/donald-houston", Name: "Donald Houston", Type: "PERSON", Docs: []string{"a"}},
+			{Key: "gpe/houston", Name: "Houston", Type: "GPE", Docs: []string{"c"}}}, "person/houston"},
+		{"one letter", "P said no.", []string{"P"}, memIndex{{Key: "person/marika-p", Name: "Marika P", Type: "PERSON", Docs: []string{"a"}}}, "person/p"},
 		{"own previous link kept", "Biden said no.", []string{"Biden"}, memIndex{{Key: "person/joe-biden", Name: "Joe Biden", Type: "PERSON", Docs: []string{"a", "b"}}, {Key: "person/jill-biden", Name: "Jill Biden", Type: "PERSON", Docs: []string{"c"}}}, "person/joe-biden"},
 	} {
 		res := docWith("b", tc.text, tc.mentions...)
@@ -171,5 +178,24 @@ func TestSurnameParticles(t *testing.T) {
 		if got := res.Mentions[i].Entity; got != w {
 			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, w)
 		}
+	}
+}
+
+// A one-word name the recognizer typed a place keeps the place that other
+// articles share rather than join a person whose surname it is ("Europe"
+// had joined "Ford Europe").
+func TestLoneWordKeepsSharedPlace(t *testing.T) {
+	ctx := context.Background()
+	res := docWith("b", "Europe grew.", "Europe")
+	res.Mentions[0].Type = "LOC"
+	ix := memIndex{
+		{Key: "person/ford-europe", Name: "Ford Europe", Type: "PERSON", Docs: []string{"a"}},
+		{Key: "loc/europe", Name: "Europe", Type: "LOC", Docs: []string{"c"}},
+	}
+	if err := (Resolver{Index: ix}).Resolve(ctx, res); err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Mentions[0].Entity; got != "loc/europe" {
+		t.Errorf("Europe → %q", got)
 	}
 }

@@ -1202,6 +1202,24 @@ func previousLink(c *cluster, words []string, known []Known, docID, natural stri
 // of it (nickname, initial, spelling one edit apart); for an acronym, the
 // organisation it abbreviates. nil when none or several.
 func (d *doc) uniqueCandidate(c *cluster, words []string, known []Known, docID, natural string) *Known {
+	if len(words) == 1 && c.acronym() == "" {
+		// A one-word name links to a person of other articles only when
+		// it is a name at all: not one or two letters ("P"), and not a
+		// word that other articles give an organisation or a place
+		// ("House", "Ford", "Houston", "Citicorp" typed as persons had
+		// joined "Len M. House", "Ford Europe", … in hundreds of
+		// Reuters articles).
+		if len([]rune(words[0])) <= 2 {
+			return nil
+		}
+		for i := range known {
+			// (Its own natural node counts when other articles share it:
+			// "Europe", typed a place, had joined "Ford Europe".)
+			if kn := &known[i]; kn.Type != "PERSON" && kn.Type != "NORP" && !onlyDoc(kn.Docs, docID) {
+				return nil
+			}
+		}
+	}
 	var match *Known
 	n := 0
 	for i := range known {
