@@ -70,6 +70,10 @@ func TestLinkAgainstStore(t *testing.T) {
 			{Key: "person/donald-houston", Name: "Donald Houston", Type: "PERSON", Docs: []string{"a"}},
 			{Key: "gpe/houston", Name: "Houston", Type: "GPE", Docs: []string{"c"}}}, "person/houston"},
 		{"one letter", "P said no.", []string{"P"}, memIndex{{Key: "person/marika-p", Name: "Marika P", Type: "PERSON", Docs: []string{"a"}}}, "person/p"},
+		{"a company's name typed as a person's", "Merrill Lynch said no.", []string{"Merrill Lynch"},
+			memIndex{{Key: "org/merrill-lynch", Name: "Merrill Lynch and Co Inc", Type: "ORG", Docs: []string{"a"}}}, "org/merrill-lynch"},
+		{"an organisation without a legal form", "Barber Conable said no.", []string{"Barber Conable"},
+			memIndex{{Key: "org/barber-conable", Name: "Barber Conable", Type: "ORG", Docs: []string{"a"}}}, "person/barber-conable"},
 		{"own previous link kept", "Biden said no.", []string{"Biden"}, memIndex{{Key: "person/joe-biden", Name: "Joe Biden", Type: "PERSON", Docs: []string{"a", "b"}}, {Key: "person/jill-biden", Name: "Jill Biden", Type: "PERSON", Docs: []string{"c"}}}, "person/joe-biden"},
 	} {
 		res := docWith("b", tc.text, tc.mentions...)

@@ -1139,7 +1139,14 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 			natural, _ = ov.apply(docID, natural, "", nil)
 		}
 		var match *Known
-		if m, kept := previousLink(c, words, known, docID, natural); kept {
+		if c.typ == "PERSON" && len(words) > 1 {
+			if match, err = companyNamed(ctx, ix, full, docID); err != nil {
+				return false, err
+			}
+		}
+		if match != nil {
+			// A company's name the recognizer took for a person's.
+		} else if m, kept := previousLink(c, words, known, docID, natural); kept {
 			match = m
 		} else {
 			match = d.uniqueCandidate(c, words, known, docID, natural)
@@ -1161,6 +1168,45 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		}
 	}
 	return changed, nil
+}
+
+// companyNamed is the one company of other articles that a name of
+// several words typed as a person's names ("Merrill Lynch" = Merrill Lynch
+// and Co Inc, "Salomon Brothers" = Salomon Brothers Inc, each a person in
+// dozens of Reuters articles): a stored organisation shared with other
+// articles, one of whose names ends in a legal form, under the name's
+// organisation key. nil when none or several are.
+func companyNamed(ctx context.Context, ix Index, full, docID string) (*Known, error) {
+	kns, err := ix.EntitiesByAlias(ctx, AliasKey("ORG", full))
+	if err != nil {
+		return nil, err
+	}
+	var found *Known
+	for i := range kns {
+		kn := &kns[i]
+		if kn.Type != "ORG" || onlyDoc(kn.Docs, docID) || !isCompany(kn) {
+			continue
+		}
+		if found != nil && found.Key != kn.Key {
+			return nil, nil
+		}
+		found = kn
+	}
+	return found, nil
+}
+
+// isCompany says whether one of a stored organisation's names ends in a
+// legal form.
+func isCompany(kn *Known) bool {
+	if hasLegalForm(plain(kn.Name)) {
+		return true
+	}
+	for _, a := range kn.Aliases {
+		if hasLegalForm(plain(a)) {
+			return true
+		}
+	}
+	return false
 }
 
 // previousLink is the decision the document made on its previous build,
