@@ -118,7 +118,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			// A person's name does not end with a company's legal form or
 			// an organisation's head: "Guy F. Atkinson Co", "Hoechst AG",
 			// "T. Rowe Price Associates" are organisations.
-			if ts.End-ts.Start > 1 && endsOrgName(words[ts.End-1]) {
+			if ts.End-ts.Start > 1 && EndsOrgName(words[ts.End-1]) {
 				ts.Type = "ORG"
 			}
 		case "ORG":
@@ -194,7 +194,7 @@ func (r *Recognizer) placeType(words []string, text string) string {
 		return "LOC"
 	}
 	last := words[len(words)-1]
-	if len(words) > 1 && endsOrgName(last) {
+	if len(words) > 1 && EndsOrgName(last) {
 		return "ORG"
 	}
 	if len(words) > 1 && gaz.Is(gazetteer.LocWord, last) {
@@ -516,7 +516,7 @@ func mergeLinkedNames(words []string, spans []Span) []Span {
 			switch link := words[sp.End]; {
 			case link == "of" && sp.Type == "ORG":
 			case (link == "on" || link == "for") && (sp.Type == "ORG" || sp.Type == "MISC") && sp.End-sp.Start >= 2 &&
-				!endsOrgName(words[sp.End-1]) && !IsLegalForm(words[next.End-1]):
+				!EndsOrgName(words[sp.End-1]) && !IsLegalForm(words[next.End-1]):
 				sp.Type = "ORG"
 			case link == "and" && sp.Type == "ORG" && sp.End-sp.Start == 1 &&
 				(next.End-next.Start >= 2 && words[next.Start+1] == "'s" || next.End-next.Start == 1 && next.End < len(words) && words[next.End] == "'s"):
@@ -648,9 +648,9 @@ var orgHeads = map[string]bool{
 	"Board": true, "Service": true, "Foundation": true, "Society": true,
 }
 
-// endsOrgName says whether a name ending with w is an organisation's:
+// EndsOrgName says whether a name ending with w is an organisation's:
 // an institution's head or a company's legal form ("Guy F. Atkinson Co").
-func endsOrgName(w string) bool { return orgHeads[w] || IsLegalForm(w) }
+func EndsOrgName(w string) bool { return orgHeads[w] || IsLegalForm(w) }
 
 // seats are buildings that stand for the institution inside them.
 var seats = map[string]bool{
@@ -912,7 +912,7 @@ func isNameWord(w string) bool {
 // "Council", "Inc").
 func (r *Recognizer) hasOrgWord(ws []string) bool {
 	for _, w := range ws {
-		if r.res.gaz.Is(gazetteer.OrgWord, w) || endsOrgName(w) {
+		if r.res.gaz.Is(gazetteer.OrgWord, w) || EndsOrgName(w) {
 			return true
 		}
 	}

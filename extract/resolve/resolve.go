@@ -455,7 +455,8 @@ func personShaped(res *extract.Result, i int) {
 		return
 	}
 	words := strings.Fields(m.Text)
-	if len(words) != 2 || !g.Is(gazetteer.FirstName, words[0]) || isPlace(m.Text) || isPlace(words[1]) || g.Is(gazetteer.OrgWord, words[1]) {
+	if len(words) != 2 || !g.Is(gazetteer.FirstName, words[0]) || isPlace(m.Text) || isPlace(words[1]) || g.Is(gazetteer.OrgWord, words[1]) ||
+		ner.EndsOrgName(words[1]) { // "Reagan Administration"
 		return
 	}
 	if r := []rune(words[1]); len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {

@@ -179,3 +179,17 @@ func TestPronounArgumentsBinding(t *testing.T) {
 		t.Errorf("He thanked Jan Novak: subject %q, object %q", f.Subject.Entity, f.Object.Entity)
 	}
 }
+
+// A first name and a capitalised word typed as an organisation are a
+// person ("Anna Berg"), unless the word ends organisations' names ("Reagan
+// Administration": Reagan is also a given name).
+func TestPersonShapedOrganisations(t *testing.T) {
+	text := "Anna Berg and the Reagan Administration and Kim Bancorp met."
+	res := mentionsAt(text, "Anna Berg", "ORG", "Reagan Administration", "ORG", "Kim Bancorp", "ORG")
+	RepairMentions(res)
+	for i, want := range []string{"PERSON", "ORG", "ORG"} {
+		if got := res.Mentions[i].Type; got != want {
+			t.Errorf("%q typed %s, want %s", res.Mentions[i].Text, got, want)
+		}
+	}
+}
