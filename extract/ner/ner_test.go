@@ -527,7 +527,15 @@ func TestSpanRules(t *testing.T) {
 		{"House of Commons", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:House of Commons"},
 		{"Standard and Poor 's Corp said", []Span{{0, 1, "ORG"}, {2, 5, "ORG"}}, "ORG:Standard and Poor 's Corp"},
 		{"Exxon and Mobil Corp said", []Span{{0, 1, "ORG"}, {2, 4, "ORG"}}, "ORG:Exxon ORG:Mobil Corp"},
+		{"Standard and Poor 's Corp said", []Span{{2, 5, "ORG"}}, "ORG:Standard and Poor 's Corp"},
+		{"Texas and Mobil Corp said", []Span{{2, 4, "ORG"}}, "ORG:Mobil Corp"},
+		{"activists Lau Siu-lai and Youngspiration 's Yau", []Span{{1, 3, "PER"}, {4, 5, "ORG"}, {6, 7, "PER"}}, "PERSON:Lau Siu-lai ORG:Youngspiration PERSON:Yau"},
+		{"activists Lau Siu-lai and Youngspiration 's Yau", []Span{{1, 2, "PER"}, {4, 5, "ORG"}, {6, 7, "PER"}}, "PERSON:Lau ORG:Youngspiration PERSON:Yau"},
 		{"Standard and Poor 's said", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:Standard and Poor"},
+		// A legal form with a full stop ends a name that a word follows.
+		{"rated by Standard and Poor 's Corp. Salomon Brothers Inc said", []Span{{4, 10, "ORG"}}, "ORG:Standard and Poor 's Corp. ORG:Salomon Brothers Inc"},
+		{"Daiwa Securities Co. Ltd and Nikko Securities Co. International rose", []Span{{0, 4, "ORG"}, {5, 9, "ORG"}},
+			"ORG:Daiwa Securities Co. Ltd ORG:Nikko Securities Co. International"},
 		// A firm named after its partners, with a comma.
 		{"Bear , Stearns and Co said", []Span{{0, 1, "ORG"}, {2, 3, "ORG"}}, "ORG:Bear , Stearns and Co"},
 		{"led by Smith Barney , Harris Upham and Co Inc .", []Span{{2, 4, "ORG"}, {5, 7, "ORG"}}, "ORG:Smith Barney , Harris Upham and Co Inc"},

@@ -25,6 +25,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 	spans = mergeLinkedNames(words, spans)
 	spans = r.joinCommaFirms(words, spans)
 	spans = r.splitAtBrackets(words, spans)
+	spans = splitAfterLegalStops(words, spans)
 	for _, sp := range spans {
 		// Interjections are no names: "Nope." alone in a quote; nor is a
 		// caption's "Image:".
@@ -498,9 +499,33 @@ func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
 	return out
 }
 
+// splitAfterLegalStops cuts a span after a company's legal form written
+// with a full stop ("Corp.", "Inc.", "Ltd.", "Plc.") when a word that is
+// no legal form follows: the full stop ended a sentence that the splitter
+// took for an abbreviation, or a list item ("rated by Standard and Poor's
+// Corp. Salomon Brothers Inc said", "Gulf Canada Corp. GW Utilities").
+// "Co." goes on ("Nikko Securities Co. International", "Co. of New
+// York"), as does a legal form after another ("Daiwa Securities Co.
+// Ltd").
+func splitAfterLegalStops(words []string, spans []Span) []Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		start := sp.Start
+		for k := sp.Start + 1; k < sp.End-1; k++ {
+			if w := words[k]; strings.HasSuffix(w, ".") && w != "Co." && IsLegalForm(w) && !IsLegalForm(words[k+1]) {
+				out = append(out, Span{Start: start, End: k + 1, Type: sp.Type})
+				start = k + 1
+			}
+		}
+		out = append(out, Span{Start: start, End: sp.End, Type: sp.Type})
+	}
+	return out
+}
+
 // mergeLinkedNames joins two organisation spans linked by "of" ("House"
-// "of" "Commons" → "House of Commons"), a one-word organisation linked by
-// "and" to a possessive one ("Standard and Poor's Corp"), and a longer
+// "of" "Commons" → "House of Commons"), a one-word organisation (or an
+// untagged capitalised word) linked by "and" to a possessive one
+// ("Standard and Poor's Corp"), and a longer
 // name linked by "on" or "for" to an organisation span that the model
 // cut at the preposition ("General Agreement" "on" "Tariffs and Trade").
 // The first part of the latter must be two words or more and end like no
@@ -508,6 +533,15 @@ func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
 // stays two), the second must not end with a legal form (a company of its
 // own).
 func mergeLinkedNames(words []string, spans []Span) []Span {
+	for i, sp := range spans {
+		// "Standard" left untagged before "and" "Poor 's Corp".
+		if w := sp.Start - 2; sp.Type == "ORG" && w >= 0 && (words[w+1] == "and" || words[w+1] == "&") && capitalised(words[w]) &&
+			!IsLegalForm(words[w]) && !clauseWords[strings.ToLower(words[w])] && (i == 0 || spans[i-1].End <= w) &&
+			(w == 0 || !capitalised(words[w-1])) && // one word ("Lau Siu-lai and Youngspiration's" stays)
+			(sp.End-sp.Start >= 2 && words[sp.Start+1] == "'s" || sp.End-sp.Start == 1 && sp.End < len(words) && words[sp.End] == "'s") {
+			spans[i].Start = w
+		}
+	}
 	out := spans[:0:0]
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
