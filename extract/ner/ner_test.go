@@ -541,6 +541,8 @@ func TestSpanRules(t *testing.T) {
 		{"led by Smith Barney , Harris Upham and Co Inc .", []Span{{2, 4, "ORG"}, {5, 7, "ORG"}}, "ORG:Smith Barney , Harris Upham and Co Inc"},
 		{"In London , Morgan Grenfell and Co said", []Span{{1, 2, "LOC"}, {3, 5, "ORG"}}, "GPE:London ORG:Morgan Grenfell"},
 		{"Salomon Inc , Kidder Peabody and Co Inc rose", []Span{{0, 2, "ORG"}, {3, 8, "ORG"}}, "ORG:Salomon Inc ORG:Kidder Peabody and Co Inc"},
+		// One letter is no name.
+		{"the S and P 500 index rose", []Span{{3, 4, "ORG"}}, ""},
 		// A law is a work, whatever the model typed it.
 		{"the Glass - Steagall Act bars it", []Span{{3, 5, "PER"}}, "WORK:Steagall Act"},
 		{"the Bank Secrecy Act applies", []Span{{1, 4, "ORG"}}, "WORK:Bank Secrecy Act"},

@@ -34,8 +34,8 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 			continue
 		}
 		// A legal form alone is no name ("Ltd" of "Nikko Securities Co
-		// (Europe) Ltd").
-		if legalFormOnly(words[sp.Start:sp.End]) {
+		// (Europe) Ltd"), nor is one letter ("P" of "S and P 500").
+		if legalFormOnly(words[sp.Start:sp.End]) || sp.End-sp.Start == 1 && utf8.RuneCountInString(words[sp.Start]) == 1 {
 			continue
 		}
 		// Debris and punctuation at the edges of a span.

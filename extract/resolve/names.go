@@ -216,10 +216,8 @@ func foldAs(typ, name string) []string {
 		name = strings.ReplaceAll(name, " & ", " and ")
 		name = strings.NewReplacer("'s ", " ", "’s ", " ").Replace(name)
 		f := orgSpelling(companyCore(plain(name)))
-		if len(f) == 1 {
-			if full, ok := orgNicknames[f[0]]; ok {
-				return strings.Fields(full)
-			}
+		if full, ok := orgNicknames[strings.Join(f, " ")]; ok {
+			return strings.Fields(full)
 		}
 		return f
 	}
@@ -228,7 +226,7 @@ func foldAs(typ, name string) []string {
 
 // orgNicknames are short names of organisations that are neither their
 // acronym nor a word of their name.
-var orgNicknames = map[string]string{"fed": "federal reserve"}
+var orgNicknames = map[string]string{"fed": "federal reserve", "s and p": "standard and poor"}
 
 // britishSpellings are the British forms of words in organisation names,
 // by their American form, which outlets on either side of the Atlantic

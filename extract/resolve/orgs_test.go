@@ -460,3 +460,17 @@ func TestPartnersFirms(t *testing.T) {
 		}
 	}
 }
+
+// "S and P", as Reuters writes it, is Standard and Poor's.
+func TestOrganisationNicknames(t *testing.T) {
+	text := "Standard and Poor's Corp cut it. S and P said so. The Fed agreed with the Federal Reserve."
+	res := mentionsAt(text, "Standard and Poor's Corp", "ORG", "S and P", "ORG", "Fed", "ORG", "Federal Reserve", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"org/standard-and-poor", "org/standard-and-poor", "org/us-federal-reserve", "org/us-federal-reserve"} {
+		if got := res.Mentions[i].Entity; got != want {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, want)
+		}
+	}
+}
