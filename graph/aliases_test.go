@@ -2,11 +2,13 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/resolve"
+	"github.com/factgraph/factgraph/queries"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -130,5 +132,25 @@ func TestPreferredNames(t *testing.T) {
 	}
 	if names["person/reagan"] != "Reagan" || names["gpe/new-york"] != "New York|NEW YORK" {
 		t.Errorf("names: %v", names)
+	}
+}
+
+// The prelude's nameOf, which the UI's canned queries use, shows the
+// preferred name too.
+func TestPreludeNameOf(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openTemp(t, Memory)
+	for i, name := range []string{"FORD MOTOR CO", "Ford Motor Co", "FORD MOTOR CO"} {
+		writeDoc(t, st, fmt.Sprint(i), name+" said", extract.Mention{Start: 0, End: len(name), Text: name, Type: "ORG"})
+	}
+	writeDoc(t, st, "d", "NEW YORK, March 3", extract.Mention{Start: 0, End: 8, Text: "NEW YORK", Type: "GPE"})
+	q := queries.Prelude() + "\ng.Emit(nameOf(\"<" + string(schema.EntityIRI("org/ford-motor")) + ">\"));" +
+		"g.Emit(nameOf(\"<" + string(schema.EntityIRI("gpe/new-york")) + ">\"));"
+	got, err := st.Query(ctx, "gizmo", q, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != "[Ford Motor Co NEW YORK]" {
+		t.Errorf("nameOf: %v", got)
 	}
 }
