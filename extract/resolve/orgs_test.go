@@ -474,3 +474,25 @@ func TestOrganisationNicknames(t *testing.T) {
 		}
 	}
 }
+
+// "the Bank", "the Commission" alone name the document's one organisation
+// with that word, else no entity: never one node for every article's bank.
+func TestGenericOrganisationWords(t *testing.T) {
+	text := "The Bank of England cut rates. The Bank said so. The Commission met. Bank of Japan and Bank of Canada agreed; the Bank"
+	res := mentionsAt(text, "Bank of England", "ORG", "Bank", "ORG", "Commission", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), res); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"org/bank-of-england", "org/bank-of-england", ""} {
+		if got := res.Mentions[i].Entity; got != want {
+			t.Errorf("%q → %q, want %q", res.Mentions[i].Text, got, want)
+		}
+	}
+	two := mentionsAt("Bank of Japan and Bank of Canada agreed; the Bank spoke.", "Bank of Japan", "ORG", "Bank of Canada", "ORG", "Bank", "ORG")
+	if err := (Resolver{}).Resolve(context.Background(), two); err != nil {
+		t.Fatal(err)
+	}
+	if got := two.Mentions[2].Entity; got != "" {
+		t.Errorf("the Bank beside two banks → %q", got)
+	}
+}
