@@ -197,6 +197,10 @@ func (g *Gazetteer) Match(words []string) []Hit {
 	return hits
 }
 
+// PoliticalPlaces is the Lookup mask of the lists of countries, capitals
+// and US states.
+const PoliticalPlaces = 1<<Country | 1<<Capital | 1<<USState
+
 // Lookup returns the kinds of a whole phrase (case-insensitive).
 func (g *Gazetteer) Lookup(phrase string) uint32 {
 	return g.phrases[strings.ToLower(strings.Join(strings.Fields(phrase), " "))]

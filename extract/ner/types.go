@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -90,7 +91,7 @@ func (r *Recognizer) typeSpans(words []string, spans []Span) []typedSpan {
 					break
 				}
 				sp.End -= n
-				if r.res.gaz.Lookup(strings.Join(words[sp.Start:sp.End], " "))&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState) != 0 {
+				if r.res.gaz.Lookup(strings.Join(words[sp.Start:sp.End], " "))&gazetteer.PoliticalPlaces != 0 {
 					sp.Type = "LOC"
 				}
 			}
@@ -189,7 +190,7 @@ func (r *Recognizer) placeType(words []string, text string) string {
 	gaz := r.res.gaz
 	k := gaz.Lookup(text)
 	switch {
-	case k&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState) != 0:
+	case k&gazetteer.PoliticalPlaces != 0:
 		return "GPE"
 	case k&(1<<gazetteer.Continent) != 0:
 		return "LOC"
@@ -508,6 +509,9 @@ func (r *Recognizer) splitAtBrackets(words []string, spans []Span) []Span {
 // York"), as does a legal form after another ("Daiwa Securities Co.
 // Ltd").
 func splitAfterLegalStops(words []string, spans []Span) []Span {
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(w, ".") && w != "Co." && IsLegalForm(w) }) {
+		return spans
+	}
 	out := spans[:0:0]
 	for _, sp := range spans {
 		start := sp.Start
@@ -538,7 +542,7 @@ func mergeLinkedNames(words []string, spans []Span) []Span {
 		if w := sp.Start - 2; sp.Type == "ORG" && w >= 0 && (words[w+1] == "and" || words[w+1] == "&") && capitalised(words[w]) &&
 			!IsLegalForm(words[w]) && !clauseWords[strings.ToLower(words[w])] && (i == 0 || spans[i-1].End <= w) &&
 			(w == 0 || !capitalised(words[w-1])) && // one word ("Lau Siu-lai and Youngspiration's" stays)
-			(sp.End-sp.Start >= 2 && words[sp.Start+1] == "'s" || sp.End-sp.Start == 1 && sp.End < len(words) && words[sp.End] == "'s") {
+			possessiveName(words, sp) {
 			spans[i].Start = w
 		}
 	}
@@ -552,8 +556,7 @@ func mergeLinkedNames(words []string, spans []Span) []Span {
 			case (link == "on" || link == "for") && (sp.Type == "ORG" || sp.Type == "MISC") && sp.End-sp.Start >= 2 &&
 				!EndsOrgName(words[sp.End-1]) && !IsLegalForm(words[next.End-1]):
 				sp.Type = "ORG"
-			case link == "and" && sp.Type == "ORG" && sp.End-sp.Start == 1 &&
-				(next.End-next.Start >= 2 && words[next.Start+1] == "'s" || next.End-next.Start == 1 && next.End < len(words) && words[next.End] == "'s"):
+			case link == "and" && sp.Type == "ORG" && sp.End-sp.Start == 1 && possessiveName(words, next):
 				// "Standard" "and" "Poor 's Corp": a one-word name and a
 				// possessive one are one firm's.
 			default:
@@ -568,6 +571,12 @@ func mergeLinkedNames(words []string, spans []Span) []Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// possessiveName says whether a name's first word takes a possessive
+// "'s" ("Poor 's Corp", "Poor 's").
+func possessiveName(words []string, sp Span) bool {
+	return sp.End-sp.Start >= 2 && words[sp.Start+1] == "'s" || sp.End-sp.Start == 1 && sp.End < len(words) && words[sp.End] == "'s"
 }
 
 // joinCommaFirms makes one organisation of a firm named after its
@@ -592,22 +601,22 @@ func (r *Recognizer) joinCommaFirms(words []string, spans []Span) []Span {
 		if a == i || i-a > 2 || a > 0 && capitalised(words[a-1]) {
 			continue
 		}
-		lw := strings.ToLower(words[a])
-		if nameJoiners[lw] || clauseWords[lw] || sentenceStarters[lw] {
-			a++ // "In London, …" starting the sentence
-		}
-		place := a == i
-		for k := a; k < i; k++ {
-			place = place || r.res.gaz.Lookup(words[k])&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState|1<<gazetteer.Continent) != 0
-		}
-		if place {
-			continue
-		}
 		b := i + 1 // end of the partners after the comma
 		for b < len(words) && b-i <= 3 && capitalised(words[b]) && !IsLegalForm(words[b]) {
 			b++
 		}
 		if b == i+1 || b-i > 3 || b+1 >= len(words) || words[b] != "and" && words[b] != "&" || words[b+1] != "Co" {
+			continue
+		}
+		lw := strings.ToLower(words[a])
+		if nameJoiners[lw] || clauseWords[lw] || sentenceStarters[lw] {
+			a++ // "In London, …" starting the sentence
+		}
+		place := a == i
+		for k := a; k < i && !place; k++ {
+			place = r.res.gaz.Lookup(words[k])&(gazetteer.PoliticalPlaces|1<<gazetteer.Continent) != 0
+		}
+		if place {
 			continue
 		}
 		end := b + 2
@@ -640,7 +649,7 @@ func (r *Recognizer) joinCommaFirms(words []string, spans []Span) []Span {
 
 // sentenceStarters are words that start sentences capitalised before a
 // name and a comma ("Meanwhile, …", "By contrast, …").
-var sentenceStarters = wordSet("by meanwhile however yet still last next earlier later now today yesterday thus also")
+var sentenceStarters = wordSet("by meanwhile however yet still last next earlier later now today yesterday thus")
 
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -836,7 +845,7 @@ func (r *Recognizer) splitTitles(words []string, spans []Span) []Span {
 			text := strings.Join(words[sp.Start:k], " ")
 			title := strings.ToLower(strings.Join(words[k:k+n], " "))
 			switch {
-			case r.res.gaz.Lookup(text)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState|1<<gazetteer.Continent) != 0,
+			case r.res.gaz.Lookup(text)&(gazetteer.PoliticalPlaces|1<<gazetteer.Continent) != 0,
 				r.res.gaz.Is(gazetteer.Country, strings.ReplaceAll(text, ".", "")): // "U.S. Trade Representative"
 				owner.Type = "LOC"
 			case placeTitles[title] && sp.Type != "LOC" && !r.hasOrgWord(words[sp.Start:k]):

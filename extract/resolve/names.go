@@ -468,7 +468,7 @@ func isPlace(name string) bool {
 	if err != nil {
 		return false
 	}
-	return g.Lookup(name)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState) != 0 || countryOf(name) != ""
+	return g.Lookup(name)&gazetteer.PoliticalPlaces != 0 || countryOf(name) != ""
 }
 
 // isTitle reports whether a word or phrase is a title ("president",
@@ -521,21 +521,23 @@ func nameFlaws(s string) int {
 	n, capsWords, capsLetters := 0, 0, 0
 	words := strings.Fields(s)
 	for _, w := range words {
-		upper, lower := 0, 0
+		upper, lower, k := 0, 0, 0
+		innerCaps := false // two capitals, then a small letter: "COmmission"
 		for _, r := range w {
 			switch {
 			case unicode.IsUpper(r):
 				upper++
 			case unicode.IsLower(r):
 				lower++
+				innerCaps = innerCaps || k == 2 && upper == 2
 			}
+			k++
 		}
 		if upper >= 2 && lower == 0 {
 			capsWords++
 			capsLetters += upper
 		}
-		rs := []rune(w)
-		if lower > 0 && len(rs) > 2 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]) && unicode.IsLower(rs[2]) {
+		if innerCaps {
 			n++
 		}
 	}

@@ -38,9 +38,11 @@ package resolve
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/gazetteer"
@@ -521,7 +523,7 @@ func splitPlacePerson(res *extract.Result, i int) {
 		typ := m.Type
 		if typ == "PERSON" {
 			typ = "GPE"
-			if g.Lookup(lead)&(1<<gazetteer.Country|1<<gazetteer.Capital|1<<gazetteer.USState) == 0 && countryOf(lead) == "" {
+			if g.Lookup(lead)&gazetteer.PoliticalPlaces == 0 && countryOf(lead) == "" {
 				typ = "LOC"
 			}
 		}
@@ -784,7 +786,7 @@ func (d *doc) orgWithWord(w string) *cluster {
 			continue
 		}
 		for n := range c.names {
-			if p := plain(n); len(p) > 1 && containsString(p, w) {
+			if p := plain(n); len(p) > 1 && slices.Contains(p, w) {
 				if found != nil && found != c {
 					return nil
 				}
@@ -794,15 +796,6 @@ func (d *doc) orgWithWord(w string) *cluster {
 		}
 	}
 	return found
-}
-
-func containsString(ws []string, w string) bool {
-	for _, x := range ws {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // tickedCompany is the organisation whose stock ticker the mention is:
@@ -831,19 +824,24 @@ func (d *doc) tickedCompany(mi *mentionInfo) *cluster {
 		case (c.typ == "GPE" || c.typ == "LOC") && c.place == "" && !isPlace(o.name):
 			// A listed company the recognizer took for a place
 			// ("Atlantic Richfield <ARC>").
-			c.typ = "ORG"
-			for _, i := range c.mention {
-				d.res.Mentions[i].Type = "ORG"
-			}
-			for _, x := range d.ms {
-				if x.cl == c {
-					x.typ = "ORG"
-				}
-			}
+			d.retype(c, "ORG")
 			return c
 		}
 	}
 	return nil
+}
+
+// retype gives cluster c, its mentions and their infos type typ.
+func (d *doc) retype(c *cluster, typ string) {
+	c.typ = typ
+	for _, i := range c.mention {
+		d.res.Mentions[i].Type = typ
+	}
+	for _, mi := range d.ms {
+		if mi.cl == c {
+			mi.typ = typ
+		}
+	}
 }
 
 // joinTicker joins a stock ticker to its company's cluster.
@@ -1197,12 +1195,12 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 				return false, err
 			}
 		}
-		if match != nil {
-			// A company's name the recognizer took for a person's.
-		} else if m, kept := previousLink(c, words, known, docID, natural); kept {
-			match = m
-		} else {
-			match = d.uniqueCandidate(c, words, known, docID, natural)
+		if match == nil { // (else a company's name the recognizer took for a person's)
+			if m, kept := previousLink(c, words, known, docID, natural); kept {
+				match = m
+			} else {
+				match = d.uniqueCandidate(c, words, known, docID, natural)
+			}
 		}
 		key, name := "", ""
 		if match != nil {
@@ -1214,10 +1212,9 @@ func (d *doc) crossDocument(ctx context.Context, ix Index, ov *Overrides) (bool,
 		changed = true
 		c.linked, c.linkedName = key, name
 		if match != nil && c.typ != match.Type {
-			c.typ = match.Type // a mistyped lone surname
-			for _, i := range c.mention {
-				d.res.Mentions[i].Type = match.Type
-			}
+			// A mistyped lone surname, or a company's name typed as a
+			// person's.
+			d.retype(c, match.Type)
 		}
 	}
 	return changed, nil
@@ -1308,7 +1305,7 @@ func (d *doc) uniqueCandidate(c *cluster, words []string, known []Known, docID, 
 		// ("House", "Ford", "Houston", "Citicorp" typed as persons had
 		// joined "Len M. House", "Ford Europe", … in hundreds of
 		// Reuters articles).
-		if len([]rune(words[0])) <= 2 {
+		if utf8.RuneCountInString(words[0]) <= 2 {
 			return nil
 		}
 		for i := range known {
