@@ -133,6 +133,19 @@ func TestPreferredNames(t *testing.T) {
 	if names["person/reagan"] != "Reagan" || names["gpe/new-york"] != "New York|NEW YORK" {
 		t.Errorf("names: %v", names)
 	}
+
+	// Between clean names, the one more documents give comes first.
+	st2, _ := openTemp(t, Memory)
+	for i, name := range []string{"Zeta Group Ltd", "Zeta Group Inc", "Zeta Group Ltd"} {
+		writeDoc(t, st2, fmt.Sprint(i), name+" said", extract.Mention{Start: 0, End: len(name), Text: name, Type: "ORG"})
+	}
+	ents, err = st2.Entities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 || strings.Join(ents[0].Names, "|") != "Zeta Group Ltd|Zeta Group Inc" {
+		t.Errorf("names by documents: %+v", ents)
+	}
 }
 
 // The prelude's nameOf, which the UI's canned queries use, shows the
